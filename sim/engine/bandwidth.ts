@@ -1,0 +1,119 @@
+/**
+ * Processor-sharing bandwidth (memclr through DRAM): with j transfers active, each progresses at
+ * min(perJobGBps, totalGBps / j) bytes per ns (1 GB/s = 1 byte/ns).
+ *
+ * Every active transfer gets the same rate, so one virtual clock V, the bytes any transfer active
+ * since V's origin has received, serves them all. A transfer of b bytes started at V0 ends when V
+ * reaches V0 + b; finish marks sit in a heap and only the earliest has a scheduled event, so a start
+ * or finish costs O(log j). When the rate changes, that event is cancelled and rescheduled: a stale
+ * completion never fires.
+ */
+import type { Environment, Handler } from './environment.js';
+import { EventQueue } from './event-queue.js';
+import { TimeWeighted } from './monitor.js';
+
+export interface BandwidthCaps {
+  totalGBps: number;
+  perJobGBps: number;
+}
+
+export class Bandwidth implements Handler {
+  active = 0;
+  /** fraction of totalGBps in use, time-weighted */
+  readonly utilization = new TimeWeighted();
+  /** transfers in progress, time-weighted */
+  readonly jobs = new TimeWeighted();
+  private virtualBytes = 0;
+  private lastNs = 0;
+  private readonly finishes = new EventQueue(16);
+  private pendingEvent = -1;
+  private dispatching = false;
+  private readonly doneHandlers: Handler[] = [];
+  private readonly doneTags: number[] = [];
+
+  constructor(
+    private readonly env: Environment,
+    readonly caps: BandwidthCaps,
+  ) {}
+
+  /** bytes per ns each active transfer receives with `active` transfers */
+  rateWith(active: number): number {
+    const share = this.caps.totalGBps / active;
+    return Math.min(share, this.caps.perJobGBps);
+  }
+
+  /** Starts a transfer of `bytes` (> 0); calls `client.fire(tag)` when it completes. */
+  start(bytes: number, client: Handler, tag = 0): void {
+    this.advance();
+    const oldRate = this.active > 0 ? this.rateWith(this.active) : 0;
+    const oldHead = this.finishes.size > 0 ? this.finishes.peekKey() : Number.POSITIVE_INFINITY;
+    const finish = this.virtualBytes + bytes;
+    this.finishes.push(finish, client, tag);
+    this.active++;
+    this.levelsChanged();
+    // A start changes nothing already scheduled when every transfer still runs at its cap and the
+    // new one does not finish first: the common case below saturation.
+    if (!this.dispatching && (this.rateWith(this.active) !== oldRate || finish < oldHead)) this.reschedule();
+  }
+
+  /** The scheduled completion of the earliest finishing transfer(s). */
+  fire(): void {
+    this.pendingEvent = -1;
+    this.advance();
+    // Snap the virtual clock to the mark this event was computed for, so rounding never leaves a
+    // sliver of work to schedule again; marks within rounding of it finish together.
+    const head = this.finishes.peekKey();
+    if (head > this.virtualBytes) this.virtualBytes = head;
+    const limit = this.virtualBytes + Math.max(1e-9, this.virtualBytes * 1e-12);
+    const done = this.doneHandlers;
+    const doneTags = this.doneTags;
+    while (this.finishes.size > 0 && this.finishes.peekKey() <= limit) {
+      done.push(this.finishes.pop() as Handler);
+      doneTags.push(this.finishes.poppedTag);
+      this.active--;
+    }
+    if (this.active === 0) this.virtualBytes = 0;
+    this.levelsChanged();
+    // Clients may start new transfers from their callbacks; reschedule once at the end.
+    this.dispatching = true;
+    for (let i = 0; i < done.length; i++) done[i].fire(doneTags[i]);
+    done.length = 0;
+    doneTags.length = 0;
+    this.dispatching = false;
+    this.reschedule();
+  }
+
+  /** the current bytes/ns of each active transfer (0 when idle) */
+  get ratePerJob(): number {
+    return this.active > 0 ? this.rateWith(this.active) : 0;
+  }
+
+  resetStats(): void {
+    const now = this.env.now;
+    this.utilization.reset(now);
+    this.jobs.reset(now);
+  }
+
+  private advance(): void {
+    const now = this.env.now;
+    if (this.active > 0) this.virtualBytes += (now - this.lastNs) * this.rateWith(this.active);
+    this.lastNs = now;
+  }
+
+  private levelsChanged(): void {
+    const now = this.env.now;
+    const used = this.active > 0 ? (this.active * this.rateWith(this.active)) / this.caps.totalGBps : 0;
+    this.utilization.set(used, now);
+    this.jobs.set(this.active, now);
+  }
+
+  private reschedule(): void {
+    if (this.pendingEvent >= 0) {
+      this.env.cancel(this.pendingEvent);
+      this.pendingEvent = -1;
+    }
+    if (this.active === 0) return;
+    const remaining = this.finishes.peekKey() - this.virtualBytes;
+    this.pendingEvent = this.env.schedule(remaining > 0 ? remaining / this.rateWith(this.active) : 0, this);
+  }
+}

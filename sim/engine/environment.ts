@@ -1,0 +1,65 @@
+/**
+ * The simulation environment: it owns all simulation state (the clock in ns and the event queue)
+ * and dispatches events in (time, scheduling order), so runs are reproducible to the last bit.
+ */
+import { EventQueue, type Handler } from './event-queue.js';
+
+export type { Handler } from './event-queue.js';
+
+export class Environment {
+  /** simulated time, ns */
+  now = 0;
+  /** events dispatched so far (cancelled events are never dispatched and not counted) */
+  events = 0;
+  private readonly queue = new EventQueue(256);
+  private stopped = false;
+
+  /**
+   * Schedules `handler.fire(tag)` after `delayNs` (≥ 0). Returns an id that cancel() accepts until
+   * the event fires.
+   */
+  schedule(delayNs: number, handler: Handler, tag = 0): number {
+    return this.queue.push(this.now + delayNs, handler, tag);
+  }
+
+  /** Cancels a pending event: it will never fire. The id must belong to an event not yet fired. */
+  cancel(id: number): void {
+    this.queue.cancel(id);
+  }
+
+  /** Stops run() after the current event. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** live events waiting */
+  get pending(): number {
+    return this.queue.live;
+  }
+
+  /** Time of the next live event, or Infinity. */
+  peek(): number {
+    const queue = this.queue;
+    while (queue.peekCancelled()) queue.pop();
+    return queue.peekKey();
+  }
+
+  /** Runs events until the queue empties, stop() is called, or the next event is later than untilNs. */
+  run(untilNs = Number.POSITIVE_INFINITY): void {
+    const queue = this.queue;
+    this.stopped = false;
+    while (queue.size > 0) {
+      if (queue.peekKey() > untilNs) {
+        this.now = untilNs;
+        return;
+      }
+      const handler = queue.pop();
+      if (handler === null) continue;
+      this.now = queue.poppedKey;
+      this.events++;
+      handler.fire(queue.poppedTag);
+      if (this.stopped) return;
+    }
+    if (untilNs !== Number.POSITIVE_INFINITY) this.now = untilNs;
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The shapes shared across zerosim: the fully resolved scenario (every default filled in) and
+ * the results file. These are the contracts of ../shared/CONTRACTS.md in TypeScript; fields may
+ * be added, never renamed or removed.
+ */
+
+import type { DistSpec } from '../engine/random/dist/spec.js';
+
+export type { DistName, DistSpec } from '../engine/random/dist/spec.js';
+
+export type ZeroAt = 'under-lock' | 'after-unlock' | 'on-free' | 'background' | 'never';
+export type DirtyTracking = 'span' | 'exact' | 'none';
+/** Which free pool an allocation draws from first (fresh OS memory always comes last). */
+export type ReuseOrder = 'dirty-first' | 'clean-first';
+
+/** A zeroing policy, fully resolved: presets and scenario-defined variants look the same. */
+export interface PolicySpec {
+  name: string;
+  description: string;
+  /** the preset (or scenario policy) this one extends; absent for presets */
+  extends?: string;
+  zeroAt: ZeroAt;
+  honorNeedZero: boolean;
+  dirtyTracking: DirtyTracking;
+  freshIsZero: boolean;
+  /** `background` only: dedicated zeroing threads */
+  zeroerThreads: number;
+  /** clears run in pieces of this many bytes; the longest non-preemptible stretch follows from it */
+  chunkBytes: number;
+  reuseOrder: ReuseOrder;
+}
+
+export interface MachineSpec {
+  memory: { coreClearGBps: number; totalClearGBps: number; pageBytes: number; pageFaultNs: number };
+  lock: { acquireNs: number; handoffNs: number };
+}
+
+export interface WorkloadSpec {
+  workNs: DistSpec;
+  sizeBytes: DistSpec;
+  needZeroFraction: number;
+  liveBlocksPerCore: number;
+}
+
+export interface HeapSpec {
+  allocHoldNs: DistSpec;
+  freeHoldNs: DistSpec;
+  smallMaxBytes: number;
+  smallAllocNs: number;
+  spanBytes: number;
+  initialDirtyBytes: number;
+}
+
+export interface RunSpec {
+  allocationsPerCore: number;
+  warmupFraction: number;
+  replications: number;
+  seed: number;
+  /** a run whose estimated events exceed this is refused up front */
+  maxEvents: number;
+}
+
+export interface Scenario {
+  name: string;
+  title: string;
+  description: string;
+  cores: number[];
+  policies: PolicySpec[];
+  machine: MachineSpec;
+  workload: WorkloadSpec;
+  heap: HeapSpec;
+  run: RunSpec;
+}
+
+/** mean and half-width of the t-based 95% confidence interval over replications */
+export interface MeanCI {
+  mean: number;
+  ci95: number;
+}
+
+export interface Percentiles {
+  mean: number;
+  p50: number;
+  p99: number;
+  p999: number;
+}
+
+export interface ClearedBytes {
+  underLock: number;
+  afterUnlock: number;
+  onFree: number;
+  background: number;
+  pageFault: number;
+}
+
+export interface CoreTimeShare {
+  work: number;
+  lockWait: number;
+  lockHold: number;
+  clear: number;
+  pageFault: number;
+  free: number;
+}
+
+export interface Analytic {
+  /** min of the three asymptotic bounds below, allocations per second */
+  boundAllocsPerSec: number;
+  /** N / (Z + D) */
+  coreBoundAllocsPerSec: number;
+  /** 1 / D_lock; null when allocations take no lock */
+  lockBoundAllocsPerSec: number | null;
+  /** totalClearGBps / cleared bytes per allocation through the pool; null when nothing is cleared */
+  bandwidthBoundAllocsPerSec: number | null;
+  /** exact MVA throughput where the point is product-form, else null */
+  mvaAllocsPerSec: number | null;
+  mvaExact: boolean;
+  /** which product-form network the MVA solved, or why there is none */
+  model: 'repairman' | 'lock+ps' | 'none';
+  note: string;
+}
+
+export interface Point {
+  policy: string;
+  cores: number;
+  replications: number;
+  /** base seed of this point (replication r uses the seed derived from it) */
+  seed: number;
+  allocsPerSec: MeanCI;
+  bytesPerSec: MeanCI;
+  lockUtilization: MeanCI;
+  lockWaitNs: Percentiles;
+  lockHoldNs: Percentiles;
+  lockQueueLength: MeanCI;
+  latencyNs: Percentiles;
+  /** longest stretch a core spent clearing or holding the lock without a preemption point */
+  maxNonPreemptibleNs: number;
+  clearedBytesPerAlloc: ClearedBytes;
+  skippedBytesPerAlloc: { notNeeded: number; alreadyClean: number; fresh: number };
+  bandwidthUtilization: MeanCI;
+  coreTimeShare: CoreTimeShare;
+  analytic: Analytic;
+  events: number;
+  /** what-if runs only: the varied fields and their values at this point */
+  vary?: Record<string, number | string | boolean>;
+}
+
+export interface Results {
+  tool: { name: 'zerosim'; version: string };
+  scenario: Scenario;
+  points: Point[];
+}
