@@ -28,8 +28,6 @@ export class Bandwidth implements Handler {
   private readonly finishes = new EventQueue(16);
   private pendingEvent = -1;
   private dispatching = false;
-  private readonly doneHandlers: Handler[] = [];
-  private readonly doneTags: number[] = [];
 
   constructor(
     private readonly env: Environment,
@@ -61,25 +59,20 @@ export class Bandwidth implements Handler {
     this.pendingEvent = -1;
     this.advance();
     // Snap the virtual clock to the mark this event was computed for, so rounding never leaves a
-    // sliver of work to schedule again; marks within rounding of it finish together.
+    // sliver of work to schedule again; marks within rounding of it finish together, in start order.
     const head = this.finishes.peekKey();
     if (head > this.virtualBytes) this.virtualBytes = head;
     const limit = this.virtualBytes + Math.max(1e-9, this.virtualBytes * 1e-12);
-    const done = this.doneHandlers;
-    const doneTags = this.doneTags;
-    while (this.finishes.size > 0 && this.finishes.peekKey() <= limit) {
-      done.push(this.finishes.pop() as Handler);
-      doneTags.push(this.finishes.poppedTag);
-      this.active--;
-    }
-    if (this.active === 0) this.virtualBytes = 0;
-    this.levelsChanged();
-    // Clients may start new transfers from their callbacks; reschedule once at the end.
+    // Clients may start transfers from their callbacks; those wait for the single reschedule below.
     this.dispatching = true;
-    for (let i = 0; i < done.length; i++) done[i].fire(doneTags[i]);
-    done.length = 0;
-    doneTags.length = 0;
+    while (this.finishes.size > 0 && this.finishes.peekKey() <= limit) {
+      const client = this.finishes.pop() as Handler;
+      this.active--;
+      this.levelsChanged();
+      client.fire(this.finishes.poppedTag);
+    }
     this.dispatching = false;
+    if (this.active === 0) this.virtualBytes = 0;
     this.reschedule();
   }
 

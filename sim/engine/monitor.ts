@@ -2,7 +2,7 @@
  * Monitors: per-observation tallies (count, mean, variance and streaming percentiles from an
  * HDR histogram in bounded memory) and time-weighted levels (utilisation, queue length).
  */
-import hdr from 'hdr-histogram-js';
+import * as hdr from 'hdr-histogram-js';
 
 /**
  * hdr-histogram-js's WebAssembly build records about 5× faster than its JS build (17 ns against

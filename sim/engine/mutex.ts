@@ -31,8 +31,8 @@ export class Mutex {
   readonly waitNs: Tally;
   /** request to grant, ns: the time spent in `queue` */
   readonly queueWaitNs = new Tally(false);
-  /** usable to release, ns */
-  readonly holdNs: Tally;
+  /** usable to release, ns (mean and variance: percentiles of holds are not reported) */
+  readonly holdNs = new Tally(false);
   private readonly waiters = new Fifo();
   private usableAtNs = 0;
 
@@ -42,7 +42,6 @@ export class Mutex {
     withPercentiles = true,
   ) {
     this.waitNs = new Tally(withPercentiles);
-    this.holdNs = new Tally(withPercentiles);
   }
 
   acquire(client: Handler, tag = 0): void {
@@ -92,7 +91,6 @@ export class Mutex {
 
   dispose(): void {
     this.waitNs.dispose();
-    this.holdNs.dispose();
   }
 
   private grant(client: Handler, tag: number, requestedNs: number, delayNs: number): void {

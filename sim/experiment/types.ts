@@ -49,6 +49,11 @@ export interface HeapSpec {
   smallAllocNs: number;
   spanBytes: number;
   initialDirtyBytes: number;
+  /**
+   * free memory (dirty + clean) the heap keeps; bytes freed beyond it go back to the OS and return
+   * as fresh memory that faults again (a scavenger). null: keep everything.
+   */
+  maxFreeBytes: number | null;
 }
 
 export interface RunSpec {

@@ -1,0 +1,75 @@
+/**
+ * What one replication needs, resolved to numbers and samplers: built once from the scenario and
+ * read by every core, so nothing downstream checks for a missing option.
+ */
+import { makeSampler, type Sampler } from '../engine/random/dist/index.js';
+import type { PolicySpec, Scenario } from '../experiment/types.js';
+
+export interface ModelConfig {
+  cores: number;
+  policy: PolicySpec;
+  acquireNs: number;
+  handoffNs: number;
+  coreClearGBps: number;
+  totalClearGBps: number;
+  pageBytes: number;
+  pageFaultNs: number;
+  work: Sampler;
+  size: Sampler;
+  needZeroFraction: number;
+  liveBlocksPerCore: number;
+  allocHold: Sampler;
+  freeHold: Sampler;
+  /** a free hold that is always 0 means freeing takes no lock */
+  freeTakesLock: boolean;
+  smallMaxBytes: number;
+  smallAllocNs: number;
+  spanBytes: number;
+  initialDirtyBytes: number;
+  /** Infinity when the heap keeps all free memory */
+  maxFreeBytes: number;
+  totalAllocations: number;
+  warmupAllocations: number;
+  /** the replication's seed; each core's streams derive from it */
+  seed: number;
+  /** check invariants on every step (tests); otherwise once at the end */
+  checks: boolean;
+}
+
+export function modelConfig(
+  scenario: Scenario,
+  policy: PolicySpec,
+  cores: number,
+  seed: number,
+  checks = false,
+): ModelConfig {
+  const { machine, workload, heap, run } = scenario;
+  const freeHold = heap.freeHoldNs;
+  const total = cores * run.allocationsPerCore;
+  return {
+    cores,
+    policy,
+    acquireNs: machine.lock.acquireNs,
+    handoffNs: machine.lock.handoffNs,
+    coreClearGBps: machine.memory.coreClearGBps,
+    totalClearGBps: machine.memory.totalClearGBps,
+    pageBytes: machine.memory.pageBytes,
+    pageFaultNs: machine.memory.pageFaultNs,
+    work: makeSampler(workload.workNs),
+    size: makeSampler(workload.sizeBytes),
+    needZeroFraction: workload.needZeroFraction,
+    liveBlocksPerCore: workload.liveBlocksPerCore,
+    allocHold: makeSampler(heap.allocHoldNs),
+    freeHold: makeSampler(freeHold),
+    freeTakesLock: !(freeHold.dist === 'fixed' && freeHold.value === 0),
+    smallMaxBytes: heap.smallMaxBytes,
+    smallAllocNs: heap.smallAllocNs,
+    spanBytes: heap.spanBytes,
+    initialDirtyBytes: heap.initialDirtyBytes,
+    maxFreeBytes: heap.maxFreeBytes ?? Number.POSITIVE_INFINITY,
+    totalAllocations: total,
+    warmupAllocations: Math.floor(total * run.warmupFraction),
+    seed,
+    checks,
+  };
+}

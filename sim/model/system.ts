@@ -1,0 +1,120 @@
+/**
+ * One replication of the allocator model: N cores, the heap lock, the clear bandwidth, the heap's
+ * byte pools and any zeroing threads, in one environment. Runs until cores × allocationsPerCore
+ * allocations complete, restarting every measurement when the warm-up share of them is done.
+ */
+import { Bandwidth } from '../engine/bandwidth.js';
+import { Environment } from '../engine/environment.js';
+import { Mutex } from '../engine/mutex.js';
+import { zeroerThreads } from '../policies/plan.js';
+import type { ModelConfig } from './config.js';
+import { Core } from './core.js';
+import { HeapMemory } from './heap-memory.js';
+import { Metrics } from './metrics.js';
+import { Zeroer } from './zeroer.js';
+
+/** An invariant broken during a run: a bug in the model, never bad input. */
+export class InvariantError extends Error {}
+
+export class System {
+  readonly env = new Environment();
+  readonly lock: Mutex;
+  readonly bandwidth: Bandwidth;
+  readonly heap: HeapMemory;
+  readonly metrics = new Metrics();
+  readonly cores: Core[] = [];
+  readonly zeroers: Zeroer[] = [];
+  /** a lone clear's rate: min(coreClearGBps, totalClearGBps) bytes per ns */
+  readonly soloClearGBps: number;
+  completed = 0;
+  /** lock holders right now: never above 1 */
+  holders = 0;
+  maxHolders = 0;
+  /** largest excess of a transfer's rate over its cap, or of the sum over the total, seen */
+  capExcessGBps = 0;
+
+  constructor(readonly config: ModelConfig) {
+    const { env } = this;
+    this.lock = new Mutex(env, { acquireNs: config.acquireNs, handoffNs: config.handoffNs });
+    this.bandwidth = new Bandwidth(env, {
+      totalGBps: config.totalClearGBps,
+      perJobGBps: config.coreClearGBps,
+    });
+    this.heap = new HeapMemory(config.initialDirtyBytes, config.maxFreeBytes);
+    this.soloClearGBps = Math.min(config.coreClearGBps, config.totalClearGBps);
+    for (let c = 0; c < config.cores; c++) this.cores.push(new Core(this, c));
+    for (let z = zeroerThreads(config.policy); z > 0; z--) this.zeroers.push(new Zeroer(this));
+  }
+
+  run(): void {
+    for (const core of this.cores) core.start();
+    for (const zeroer of this.zeroers) zeroer.wake();
+    if (this.config.warmupAllocations === 0) this.restartWindow();
+    this.env.run();
+    const now = this.env.now;
+    for (const core of this.cores) core.closeWindow(now);
+    this.checkAtEnd();
+  }
+
+  lockTaken(): void {
+    this.holders++;
+    if (this.holders > this.maxHolders) this.maxHolders = this.holders;
+    if (this.config.checks) {
+      if (this.holders > 1)
+        throw new InvariantError(`heap lock held by ${this.holders} cores at ${this.env.now} ns`);
+      this.checkStep();
+    }
+  }
+
+  lockReleased(): void {
+    this.holders--;
+  }
+
+  /** A block went back to the heap. */
+  freed(sizeBytes: number, clean: boolean): void {
+    this.heap.free(sizeBytes, clean);
+    if (!clean) for (const zeroer of this.zeroers) zeroer.wake();
+  }
+
+  allocationDone(sizeBytes: number): void {
+    this.metrics.allocations++;
+    this.metrics.allocatedBytes += sizeBytes;
+    this.completed++;
+    if (this.completed === this.config.warmupAllocations) this.restartWindow();
+    if (this.completed >= this.config.totalAllocations) this.env.stop();
+  }
+
+  private restartWindow(): void {
+    const now = this.env.now;
+    this.metrics.reset(now);
+    this.lock.resetStats();
+    this.bandwidth.resetStats();
+    for (const core of this.cores) core.restartWindow(now);
+  }
+
+  private checkStep(): void {
+    const bw = this.bandwidth;
+    const rate = bw.ratePerJob;
+    const excess = Math.max(rate - bw.caps.perJobGBps, rate * bw.active - bw.caps.totalGBps);
+    if (excess > this.capExcessGBps) this.capExcessGBps = excess;
+    if (excess > 1e-9 * bw.caps.totalGBps)
+      throw new InvariantError(`bandwidth over its cap by ${excess} GB/s`);
+    const error = this.heap.conservationError();
+    if (
+      error > 1e-6 * (1 + this.heap.freshTakenBytes + this.config.initialDirtyBytes) ||
+      !this.heap.poolsNonNegative
+    ) {
+      throw new InvariantError(`heap bytes not conserved (error ${error} B) at ${this.env.now} ns`);
+    }
+  }
+
+  private checkAtEnd(): void {
+    if (this.maxHolders > 1) throw new InvariantError(`heap lock held by ${this.maxHolders} cores at once`);
+    this.checkStep();
+  }
+
+  dispose(): void {
+    this.lock.dispose();
+    this.metrics.latencyNs.dispose();
+  }
+}

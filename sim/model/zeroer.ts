@@ -1,0 +1,35 @@
+/**
+ * A dedicated zeroing thread (background policy) on its own hardware thread: while dirty free memory
+ * exists it takes a chunk, clears it through the shared bandwidth, and returns it clean; otherwise it
+ * sleeps until a free makes memory dirty. It takes no heap lock (free lists of chunks are lock-free).
+ */
+import type { Handler } from '../engine/environment.js';
+import type { System } from './system.js';
+
+export class Zeroer implements Handler {
+  idle = true;
+  private chunkBytes = 0;
+
+  constructor(private readonly sys: System) {}
+
+  /** Starts clearing if idle and dirty memory exists. */
+  wake(): void {
+    if (this.idle) this.next();
+  }
+
+  fire(): void {
+    const { sys } = this;
+    sys.heap.zeroed(this.chunkBytes);
+    sys.metrics.clearedBackground += this.chunkBytes;
+    sys.metrics.poolBytes += this.chunkBytes;
+    this.next();
+  }
+
+  private next(): void {
+    const { sys } = this;
+    const chunk = sys.config.policy.chunkBytes > 0 ? sys.config.policy.chunkBytes : sys.config.pageBytes;
+    this.chunkBytes = sys.heap.takeForZeroing(chunk);
+    this.idle = this.chunkBytes <= 0;
+    if (!this.idle) sys.bandwidth.start(this.chunkBytes, this);
+  }
+}

@@ -1,0 +1,8 @@
+// Every dirty-tracking scheme and its rule; a DirtyTracking without an entry is a compile error.
+import type { DirtyTracking } from '../../experiment/types.js';
+import type { TrackingRule } from '../plan-types.js';
+import { exact } from './exact.js';
+import { none } from './none.js';
+import { span } from './span.js';
+
+export const trackingRules: Readonly<Record<DirtyTracking, TrackingRule>> = { span, exact, none };

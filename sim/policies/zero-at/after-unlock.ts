@@ -1,0 +1,8 @@
+// Clear on the allocating core after the heap lock is released, as Go has since c1c851b.
+import type { ZeroAtRule } from '../plan-types.js';
+
+export const afterUnlock: ZeroAtRule = {
+  allocClearAt: 'after-unlock',
+  clearOnFree: false,
+  zeroerThreads: false,
+};

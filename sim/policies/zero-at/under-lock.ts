@@ -1,0 +1,4 @@
+// Clear under the heap lock, as Go's MHeap_Alloc did before c1c851b.
+import type { ZeroAtRule } from '../plan-types.js';
+
+export const underLock: ZeroAtRule = { allocClearAt: 'under-lock', clearOnFree: false, zeroerThreads: false };
