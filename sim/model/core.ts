@@ -63,6 +63,7 @@ export class Core implements Handler {
   private smallBytes = 0;
   private readonly plan: AllocationPlan = emptyPlan();
   private usableNs = 0;
+  private holdNs = 0;
   private stepStartNs = 0;
   // the free in progress
   private freeBytes = 0;
@@ -155,34 +156,16 @@ export class Core implements Handler {
 
   private allocGranted(): void {
     const { sys } = this;
-    const { config, metrics } = sys;
+    const { config } = sys;
     const now = sys.env.now;
     sys.lockTaken();
     // Inside the lock: take the bytes and ask the policy what to clear.
     const taken = sys.heap.take(this.sizeBytes, config.policy.reuseOrder);
-    const plan = planAllocation(
-      config.policy,
-      this.sizeBytes,
-      this.needZero,
-      taken,
-      config.pageBytes,
-      this.plan,
-    );
+    planAllocation(config.policy, this.sizeBytes, this.needZero, taken, config.pageBytes, this.plan);
     const holdNs = config.allocHold.sample(this.rngAllocHold);
+    this.holdNs = holdNs;
     this.usableNs = now + sys.lock.grantDelayNs;
     this.enter(S_LOCK_HOLD, this.usableNs);
-    // Demands for the analytic companion: what this allocation costs with no queueing or sharing.
-    const kernelBytes = plan.faultPages * config.pageBytes;
-    const faultNs = plan.faultPages * config.pageFaultNs;
-    const clearNs = (plan.clearBytes + kernelBytes) / sys.soloClearGBps;
-    metrics.demandNs += config.acquireNs + holdNs + faultNs + clearNs;
-    metrics.lockDemandNs += config.acquireNs + config.handoffNs + holdNs;
-    if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / sys.soloClearGBps;
-    if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / sys.soloClearGBps;
-    metrics.poolBytes += plan.clearBytes + kernelBytes;
-    metrics.skippedNotNeeded += plan.skippedNotNeeded;
-    metrics.skippedAlreadyClean += plan.skippedAlreadyClean;
-    metrics.skippedFresh += plan.skippedFresh;
     this.phase = A_HOLD;
     sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_STEP_DONE);
   }
@@ -202,14 +185,12 @@ export class Core implements Handler {
           break;
         case A_UL_KERNEL_CLEAR:
           if (plan.faultsUnderLock && plan.faultPages > 0) {
-            metrics.clearedPageFault += plan.faultPages * config.pageBytes;
             sys.bandwidth.start(plan.faultPages * config.pageBytes, this, T_STEP_DONE);
             return;
           }
           break;
         case A_UL_CLEAR:
           if (plan.clearAt === 'under-lock') {
-            metrics.clearedUnderLock += plan.clearBytes;
             sys.bandwidth.start(plan.clearBytes, this, T_STEP_DONE);
             return;
           }
@@ -231,7 +212,6 @@ export class Core implements Handler {
           break;
         case A_KERNEL_CLEAR:
           if (!plan.faultsUnderLock && plan.faultPages > 0) {
-            metrics.clearedPageFault += plan.faultPages * config.pageBytes;
             sys.bandwidth.start(plan.faultPages * config.pageBytes, this, T_STEP_DONE);
             return;
           }
@@ -239,7 +219,6 @@ export class Core implements Handler {
         case A_CLEAR:
           if (plan.clearAt === 'after-unlock') {
             this.enter(S_CLEAR, env.now);
-            metrics.clearedAfterUnlock += plan.clearBytes;
             this.stepStartNs = env.now;
             sys.bandwidth.start(plan.clearBytes, this, T_STEP_DONE);
             return;
@@ -247,6 +226,7 @@ export class Core implements Handler {
           break;
         case A_DONE:
           if (plan.clearAt === 'after-unlock') this.chunkStretch(plan.clearBytes);
+          this.account();
           if (this.refill) {
             this.cacheBytes += this.sizeBytes;
             this.phase = S_SMALL;
@@ -308,6 +288,30 @@ export class Core implements Handler {
       }
       this.phase++;
     }
+  }
+
+  /**
+   * Books a finished large allocation's plan and service demands. Booking at completion, not at the
+   * grant, keeps per-allocation figures exact across the warm-up cut.
+   */
+  private account(): void {
+    const { config, metrics, soloClearGBps } = this.sys;
+    const plan = this.plan;
+    const kernelBytes = plan.faultPages * config.pageBytes;
+    const faultNs = plan.faultPages * config.pageFaultNs;
+    if (plan.clearAt === 'under-lock') metrics.clearedUnderLock += plan.clearBytes;
+    else if (plan.clearAt === 'after-unlock') metrics.clearedAfterUnlock += plan.clearBytes;
+    metrics.clearedPageFault += kernelBytes;
+    metrics.skippedNotNeeded += plan.skippedNotNeeded;
+    metrics.skippedAlreadyClean += plan.skippedAlreadyClean;
+    metrics.skippedFresh += plan.skippedFresh;
+    // Demands for the analytic companion: what this allocation costs with no queueing or sharing.
+    metrics.demandNs +=
+      config.acquireNs + this.holdNs + faultNs + (plan.clearBytes + kernelBytes) / soloClearGBps;
+    metrics.lockDemandNs += config.acquireNs + config.handoffNs + this.holdNs;
+    if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / soloClearGBps;
+    if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / soloClearGBps;
+    metrics.poolBytes += plan.clearBytes + kernelBytes;
   }
 
   private freeGranted(): void {
