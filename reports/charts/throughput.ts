@@ -1,0 +1,194 @@
+/**
+ * Chart 1, throughput against cores: one line per policy with its 95% CI band, the dashed analytic
+ * bounds that are close enough to bind, and the exact (or approximate) MVA prediction as hollow points.
+ */
+import type { Results } from '../../sim/experiment/types.js';
+import { pointsByPolicy } from '../points.js';
+import {
+  appliesToSweep,
+  base,
+  type ChartBuilder,
+  coresAxis,
+  DASH_LEGEND,
+  HEIGHT,
+  type Layer,
+  legendPick,
+  pickedOpacity,
+  policyColor,
+  WIDTH,
+} from './common.js';
+
+/** Bounds more than this factor above the highest measured throughput do not bind and are not drawn. */
+const BOUND_CUTOFF = 1.25;
+
+export function throughputRows(results: Results) {
+  return pointsByPolicy(results).flatMap(({ policy, points }) =>
+    points.map((p) => ({
+      policy,
+      cores: p.cores,
+      allocsPerSec: p.allocsPerSec.mean,
+      ci95: p.allocsPerSec.ci95,
+      lo: Math.max(0, p.allocsPerSec.mean - p.allocsPerSec.ci95),
+      hi: p.allocsPerSec.mean + p.allocsPerSec.ci95,
+      lockBound: p.analytic.lockBoundAllocsPerSec,
+      bandwidthBound: p.analytic.bandwidthBoundAllocsPerSec,
+      coreBound: p.analytic.coreBoundAllocsPerSec,
+      mva: p.analytic.mvaAllocsPerSec,
+      mvaKind:
+        p.analytic.mvaAllocsPerSec === null
+          ? null
+          : p.analytic.mvaExact
+            ? 'MVA (exact)'
+            : 'MVA (approximate)',
+    })),
+  );
+}
+
+/**
+ * One row per drawn bound segment: for each policy the tighter of its lock and bandwidth bound
+ * (the looser one cannot bind), unless even that is far above every measured curve.
+ */
+export function boundRows(results: Results) {
+  const rows = throughputRows(results);
+  const ceiling = BOUND_CUTOFF * Math.max(0, ...rows.map((r) => Math.max(r.hi, r.mva ?? 0)));
+  return rows.flatMap((r) => {
+    const candidates = [
+      { bound: 'lock bound', value: r.lockBound },
+      { bound: 'bandwidth bound', value: r.bandwidthBound },
+    ].filter((b): b is { bound: string; value: number } => b.value !== null);
+    if (candidates.length === 0) return [];
+    const tightest = candidates.reduce((a, b) => (b.value < a.value ? b : a));
+    return tightest.value <= ceiling ? [{ policy: r.policy, cores: r.cores, ...tightest }] : [];
+  });
+}
+
+/** stroke dash per bound kind, and point shape per MVA kind, fixed so they mean the same in every report */
+const DASHES: Record<string, number[]> = { 'lock bound': [7, 4], 'bandwidth bound': [2, 3] };
+const SHAPES: Record<string, string> = { 'MVA (exact)': 'diamond', 'MVA (approximate)': 'triangle-up' };
+
+const y = {
+  type: 'quantitative' as const,
+  title: 'throughput (allocs/s, log scale)',
+  scale: { type: 'log' as const, nice: false, padding: 8 },
+  axis: { format: '~s' },
+};
+
+const allocsTooltip = [
+  { field: 'policy', type: 'nominal' },
+  { field: 'cores', type: 'quantitative' },
+  { field: 'allocsPerSec', type: 'quantitative', title: 'allocs/s', format: ',.0f' },
+  { field: 'ci95', type: 'quantitative', title: '± 95% CI (allocs/s)', format: ',.0f' },
+  { field: 'lockBound', type: 'quantitative', title: 'lock bound (allocs/s)', format: ',.0f' },
+  { field: 'bandwidthBound', type: 'quantitative', title: 'bandwidth bound (allocs/s)', format: ',.0f' },
+  { field: 'coreBound', type: 'quantitative', title: 'core bound (allocs/s)', format: ',.0f' },
+  { field: 'mva', type: 'quantitative', title: 'MVA (allocs/s)', format: ',.0f' },
+] as const;
+
+function boundLayer(results: Results): Layer[] {
+  const rows = boundRows(results);
+  if (rows.length === 0) return [];
+  const domain = Object.keys(DASHES).filter((k) => rows.some((b) => b.bound === k));
+  return [
+    {
+      data: { values: rows },
+      mark: { type: 'line', strokeWidth: 1.5 },
+      encoding: {
+        x: coresAxis(results),
+        y: { ...y, field: 'value' },
+        color: policyColor(results),
+        detail: { field: 'bound' },
+        strokeDash: {
+          field: 'bound',
+          type: 'nominal',
+          title: 'analytic bound',
+          legend: DASH_LEGEND,
+          scale: { domain, range: domain.map((k) => DASHES[k]) },
+        },
+        opacity: pickedOpacity(0.85, 0.08),
+        tooltip: [
+          { field: 'policy', type: 'nominal' },
+          { field: 'bound', type: 'nominal' },
+          { field: 'value', type: 'quantitative', title: 'allocs/s', format: ',.0f' },
+        ],
+      },
+    },
+  ];
+}
+
+function mvaLayer(results: Results): Layer[] {
+  const rows = throughputRows(results).filter((r) => r.mva !== null);
+  if (rows.length === 0) return [];
+  const domain = Object.keys(SHAPES).filter((k) => rows.some((r) => r.mvaKind === k));
+  return [
+    {
+      data: { values: rows },
+      mark: { type: 'point', size: 110, strokeWidth: 1.5, filled: false },
+      encoding: {
+        x: coresAxis(results),
+        y: { ...y, field: 'mva' },
+        color: policyColor(results),
+        shape: {
+          field: 'mvaKind',
+          type: 'nominal',
+          title: 'analytic model',
+          scale: { domain, range: domain.map((k) => SHAPES[k]) },
+        },
+        opacity: pickedOpacity(1, 0.1),
+        tooltip: [
+          { field: 'policy', type: 'nominal' },
+          { field: 'cores', type: 'quantitative' },
+          { field: 'mva', type: 'quantitative', title: 'MVA (allocs/s)', format: ',.0f' },
+          { field: 'mvaKind', type: 'nominal', title: 'model' },
+          { field: 'allocsPerSec', type: 'quantitative', title: 'simulated (allocs/s)', format: ',.0f' },
+        ],
+      },
+    },
+  ];
+}
+
+export const throughput: ChartBuilder<'throughput'> = {
+  name: 'throughput',
+  title: 'Throughput against cores',
+  caption:
+    'Allocations per second of simulated time, summed over cores, with the 95% confidence band; both axes are ' +
+    "logarithmic, so perfect scaling is a straight diagonal. The dashed line is each policy's tighter analytic " +
+    'ceiling: the lock bound 1/D_lock or the bandwidth bound totalClearGBps / bytes cleared per allocation ' +
+    '(ceilings far above every curve do not bind and are left out). A curve that flattens onto its dashed line ' +
+    'has run out of that resource. Hollow markers are mean value analysis, where the model allows it. Click a ' +
+    'legend entry to pick a policy.',
+  applies: appliesToSweep,
+  build(results) {
+    const x = coresAxis(results);
+    return {
+      ...base('Throughput (allocations/s) against cores per policy, with 95% CI, analytic bounds and MVA'),
+      width: WIDTH,
+      height: HEIGHT,
+      data: { values: throughputRows(results) },
+      layer: [
+        {
+          mark: { type: 'area', opacity: 0.18, tooltip: false },
+          encoding: {
+            x,
+            y: { ...y, field: 'lo' },
+            y2: { field: 'hi' },
+            color: policyColor(results),
+            fillOpacity: pickedOpacity(1, 0.1),
+          },
+        },
+        {
+          params: [legendPick()],
+          mark: { type: 'line', point: true, strokeWidth: 2 },
+          encoding: {
+            x,
+            y: { ...y, field: 'allocsPerSec' },
+            color: policyColor(results),
+            opacity: pickedOpacity(),
+            tooltip: [...allocsTooltip],
+          },
+        },
+        ...boundLayer(results),
+        ...mvaLayer(results),
+      ],
+    };
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * Number and unit formatting for the report's text: SI-prefixed rates, times in ns/µs/ms,
+ * binary byte sizes, percentages and distributions, all as plain strings (callers escape them).
+ */
+import type { DistSpec } from '../sim/experiment/types.js';
+
+const SI = [
+  { factor: 1e12, prefix: 'T' },
+  { factor: 1e9, prefix: 'G' },
+  { factor: 1e6, prefix: 'M' },
+  { factor: 1e3, prefix: 'k' },
+];
+
+/** 12345 → "12.3 k", 980 → "980"; three significant digits, space before the prefix. */
+export function formatSi(value: number, digits = 3): string {
+  const magnitude = Math.abs(value);
+  for (const { factor, prefix } of SI) {
+    if (magnitude >= factor * 0.9995) return `${trim(value / factor, digits)} ${prefix}`;
+  }
+  return trim(value, digits);
+}
+
+function trim(value: number, digits: number): string {
+  if (value === 0) return '0';
+  return String(Number(value.toPrecision(digits)));
+}
+
+/** nanoseconds → "700 ns", "52.4 µs", "1.2 ms", "3.4 s" */
+export function formatNs(ns: number): string {
+  const magnitude = Math.abs(ns);
+  if (magnitude >= 1e9) return `${trim(ns / 1e9, 3)} s`;
+  if (magnitude >= 1e6) return `${trim(ns / 1e6, 3)} ms`;
+  if (magnitude >= 1e3) return `${trim(ns / 1e3, 3)} µs`;
+  return `${trim(ns, 3)} ns`;
+}
+
+/** bytes → "1 MiB", "256 KiB", "1.5 GiB", "300 B" */
+export function formatBytes(bytes: number): string {
+  const units = ['GiB', 'MiB', 'KiB'];
+  for (let i = 0; i < units.length; i++) {
+    const factor = 1024 ** (3 - i);
+    if (Math.abs(bytes) >= factor) return `${trim(bytes / factor, 3)} ${units[i]}`;
+  }
+  return `${trim(bytes, 3)} B`;
+}
+
+/** fraction → "42.1%" */
+export function formatPct(fraction: number, digits = 3): string {
+  return `${trim(fraction * 100, digits)}%`;
+}
+
+/** a rate with its CI half-width: "18.6 k ± 220 allocs/s" */
+export function formatMeanCi(mean: number, ci95: number, unit: string): string {
+  return `${formatSi(mean)} ± ${formatSi(ci95, 2)} ${unit}`;
+}
+
+/** A distribution in words, each value passed through `unit` (e.g. formatNs). */
+export function formatDist(dist: DistSpec, unit: (value: number) => string): string {
+  switch (dist.dist) {
+    case 'fixed':
+      return unit(dist.value);
+    case 'exponential':
+      return `exponential, mean ${unit(dist.mean)}`;
+    case 'uniform':
+      return `uniform, ${unit(dist.min)} to ${unit(dist.max)}`;
+    case 'lognormal':
+      return `lognormal, median ${unit(dist.median)}, σ ${dist.sigma}`;
+    case 'empirical':
+      return `empirical: ${dist.values.map((v, i) => `${unit(v)} (w ${dist.weights[i]})`).join(', ')}`;
+  }
+}

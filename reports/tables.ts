@@ -1,0 +1,169 @@
+/**
+ * The report's HTML tables, every value escaped and every number with its unit: scenario
+ * parameters, policies, results with confidence intervals, and the MVA cross-check.
+ */
+import type { Results } from '../sim/experiment/types.js';
+import { escapeHtml } from './escape.js';
+import { bindingBound } from './findings.js';
+import { formatBytes, formatDist, formatMeanCi, formatNs, formatPct, formatSi } from './format.js';
+import { pointsByPolicy } from './points.js';
+
+/** A table from a header row and body rows of plain-text cells; `numeric` columns align right. */
+export function table(head: string[], rows: string[][], numeric: number[] = []): string {
+  const cell = (tag: string, text: string, i: number) =>
+    `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+  const thead = `<tr>${head.map((h, i) => cell('th', h, i)).join('')}</tr>`;
+  const tbody = rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('\n');
+  return `<table>\n<thead>${thead}</thead>\n<tbody>\n${tbody}\n</tbody>\n</table>`;
+}
+
+const gbps = (v: number) => `${formatSi(v)} GB/s`;
+const bytes = (v: number) => (v >= 1024 ? `${formatBytes(v)} (${v} bytes)` : `${v} bytes`);
+const count = (v: number) => v.toLocaleString('en-US');
+
+/** Machine, workload, heap and run parameters: dot path (as `whatif --vary` takes it), value, meaning. */
+export function parameterTables(results: Results): string {
+  const { machine, workload, heap, run } = results.scenario;
+  const group = (title: string, rows: Array<[string, string, string]>) =>
+    `<div class="params"><h3>${escapeHtml(title)}</h3>\n${table(['parameter', 'value', 'meaning'], rows)}</div>`;
+  return [
+    group('Machine', [
+      ['machine.memory.coreClearGBps', gbps(machine.memory.coreClearGBps), 'clear rate of one core'],
+      [
+        'machine.memory.totalClearGBps',
+        gbps(machine.memory.totalClearGBps),
+        'clear bandwidth shared by all clears',
+      ],
+      ['machine.memory.pageBytes', bytes(machine.memory.pageBytes), 'page size'],
+      ['machine.memory.pageFaultNs', formatNs(machine.memory.pageFaultNs), 'first touch of a fresh page'],
+      ['machine.lock.acquireNs', formatNs(machine.lock.acquireNs), 'uncontended acquire + release'],
+      [
+        'machine.lock.handoffNs',
+        formatNs(machine.lock.handoffNs),
+        'extra cost when the lock passes to a waiter',
+      ],
+    ]),
+    group('Workload', [
+      ['workload.workNs', formatDist(workload.workNs, formatNs), 'mutator work between allocations'],
+      ['workload.sizeBytes', formatDist(workload.sizeBytes, formatBytes), 'allocation size'],
+      ['workload.needZeroFraction', formatPct(workload.needZeroFraction), 'callers that need zeroed memory'],
+      ['workload.liveBlocksPerCore', `${workload.liveBlocksPerCore} blocks`, 'blocks each core keeps alive'],
+    ]),
+    group('Heap', [
+      [
+        'heap.allocHoldNs',
+        formatDist(heap.allocHoldNs, formatNs),
+        'lock hold for span search and bookkeeping',
+      ],
+      ['heap.freeHoldNs', formatDist(heap.freeHoldNs, formatNs), 'lock hold to free a block (0: no lock)'],
+      ['heap.smallMaxBytes', bytes(heap.smallMaxBytes), 'largest size served by the per-core cache'],
+      ['heap.smallAllocNs', formatNs(heap.smallAllocNs), 'cost of a small allocation'],
+      ['heap.spanBytes', bytes(heap.spanBytes), 'span taken to refill the per-core cache'],
+      ['heap.initialDirtyBytes', bytes(heap.initialDirtyBytes), 'dirty free memory at start (warm heap)'],
+    ]),
+    group('Run', [
+      ['run.allocationsPerCore', `${count(run.allocationsPerCore)} allocations`, 'per core, per replication'],
+      ['run.warmupFraction', formatPct(run.warmupFraction), 'simulated time dropped as warm-up'],
+      ['run.replications', `${run.replications}`, 'independent replications per point'],
+      ['run.seed', `${run.seed}`, 'scenario seed; point seeds derive from it'],
+      ['run.maxEvents', `${count(run.maxEvents)} events`, 'runs estimated above this are refused'],
+    ]),
+  ].join('\n');
+}
+
+export function policyTable(results: Results): string {
+  const rows = results.scenario.policies.map((p) => [
+    p.name,
+    p.description + (p.extends ? ` (extends ${p.extends})` : ''),
+    p.zeroAt,
+    p.honorNeedZero ? 'yes' : 'no',
+    p.dirtyTracking,
+    p.freshIsZero ? 'yes' : 'no',
+    p.zeroAt === 'background' ? `${p.zeroerThreads}` : '–',
+    formatBytes(p.chunkBytes),
+    p.reuseOrder,
+  ]);
+  const head = [
+    'policy',
+    'description',
+    'zeroAt',
+    'honours zeroed',
+    'dirty tracking',
+    'fresh is zero',
+    'zeroers',
+    'chunk',
+    'reuse',
+  ];
+  return table(head, rows);
+}
+
+export function resultsTable(results: Results): string {
+  const head = [
+    'policy',
+    'cores',
+    'throughput (allocs/s ± 95% CI)',
+    'bytes/s',
+    'lock utilisation (%)',
+    'lock wait p99',
+    'latency p99',
+    'clear bandwidth (%)',
+    'bound it sits on',
+    'events',
+  ];
+  const rows = pointsByPolicy(results).flatMap(({ policy, points }) =>
+    points.map((p) => {
+      const bound = bindingBound(p);
+      return [
+        policy,
+        `${p.cores}`,
+        formatMeanCi(p.allocsPerSec.mean, p.allocsPerSec.ci95, ''),
+        `${formatSi(p.bytesPerSec.mean)}B/s`,
+        `${formatPct(p.lockUtilization.mean)} ± ${formatPct(p.lockUtilization.ci95, 2)}`,
+        formatNs(p.lockWaitNs.p99),
+        formatNs(p.latencyNs.p99),
+        `${formatPct(p.bandwidthUtilization.mean)} ± ${formatPct(p.bandwidthUtilization.ci95, 2)}`,
+        bound === null
+          ? '–'
+          : bound.binds
+            ? `${bound.bound} (${formatPct(bound.fraction)})`
+            : `none (${formatPct(bound.fraction)} of ${bound.bound})`,
+        count(p.events),
+      ];
+    }),
+  );
+  return table(head, rows, [1, 2, 3, 4, 5, 6, 7, 9]);
+}
+
+/** Simulated throughput against MVA wherever the results carry an MVA value; "approximate" when not exact. */
+export function crossCheckTable(results: Results): string | null {
+  const points = results.points.filter((p) => p.analytic.mvaAllocsPerSec !== null);
+  if (points.length === 0) return null;
+  const rows = points.map((p) => {
+    const mva = p.analytic.mvaAllocsPerSec as number;
+    const diff = (p.allocsPerSec.mean - mva) / mva;
+    const within = Math.abs(p.allocsPerSec.mean - mva) <= p.allocsPerSec.ci95;
+    return [
+      p.policy,
+      `${p.cores}`,
+      p.analytic.model,
+      p.analytic.mvaExact ? 'exact' : 'approximate',
+      formatMeanCi(p.allocsPerSec.mean, p.allocsPerSec.ci95, ''),
+      formatSi(mva),
+      `${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(2)}%`,
+      within ? 'yes' : 'no',
+      p.analytic.note,
+    ];
+  });
+  const head = [
+    'policy',
+    'cores',
+    'model',
+    'MVA',
+    'simulated (allocs/s)',
+    'MVA (allocs/s)',
+    'difference (%)',
+    'within CI',
+    'note',
+  ];
+  return table(head, rows, [1, 4, 5, 6]);
+}

@@ -1,0 +1,214 @@
+/**
+ * The report in a real browser: Debian chromium driven by playwright-core opens report.html from
+ * file:// with every other request blocked, and every chart must render with marks, with no console
+ * error, no page error and, for the hostile scenario, nothing executed or injected.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../reports/index.js';
+import type { Results } from '../../sim/experiment/types.js';
+import { fixture } from './helpers.js';
+
+const VIEWPORT = { width: 1400, height: 900 };
+
+/**
+ * The browser globals the page callbacks touch, typed here because the project compiles without the
+ * DOM lib. Callbacks run in the page, so they reach these through `globalThis` (the cast is erased).
+ */
+interface PageElement {
+  id: string;
+  dataset: Record<string, string | undefined>;
+  scrollWidth: number;
+  clientWidth: number;
+  textContent: string | null;
+  querySelectorAll(selector: string): { length: number };
+}
+interface PageWindow {
+  document: {
+    querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
+    getElementById(id: string): PageElement | null;
+    scripts: { length: number };
+  };
+  zerosim?: {
+    ready: Promise<unknown>;
+    errors: string[];
+    views: Record<string, { signal(name: string): unknown }>;
+  };
+}
+
+interface Opened {
+  page: Page;
+  consoleErrors: string[];
+  pageErrors: string[];
+  dialogs: string[];
+  blocked: string[];
+  chartNames: string[];
+}
+
+let browser: Browser;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes the report to a fresh temp dir, opens it offline and waits until every chart has settled. */
+async function open(results: Results): Promise<Opened> {
+  const dir = mkdtempSync(join(tmpdir(), 'zerosim-report-'));
+  dirs.push(dir);
+  const report = await buildReport(results);
+  writeFileSync(join(dir, 'report.html'), report.html);
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const opened: Opened = {
+    page,
+    consoleErrors: [],
+    pageErrors: [],
+    dialogs: [],
+    blocked: [],
+    chartNames: report.charts.map((c) => c.name),
+  };
+  page.on('console', (m) => {
+    if (m.type() === 'error') opened.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => opened.pageErrors.push(e.message));
+  page.on('dialog', (d) => {
+    opened.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file://')) return route.continue();
+    opened.blocked.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => (globalThis as unknown as PageWindow).zerosim !== undefined, null, {
+    timeout: 30_000,
+  });
+  await page.evaluate(() => (globalThis as unknown as PageWindow).zerosim?.ready);
+  return opened;
+}
+
+/** Drawn items (path, rect, line, symbol, text) inside the data-mark groups of each chart's SVG. */
+function markCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const el of (globalThis as unknown as PageWindow).document.querySelectorAll('.chart[data-chart]')) {
+      const items = el.querySelectorAll(
+        'svg.marks g.role-mark > path, svg.marks g.role-mark > rect, svg.marks g.role-mark > line, svg.marks g.role-mark > text',
+      );
+      counts[el.dataset.chart ?? '?'] = items.length;
+    }
+    return counts;
+  });
+}
+
+describe('report.html in chromium, offline', () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open(fixture('results'));
+  });
+
+  it('renders every chart, each with marks', async () => {
+    const counts = await markCounts(opened.page);
+    expect(Object.keys(counts)).toEqual(opened.chartNames);
+    for (const name of opened.chartNames) expect(counts[name], name).toBeGreaterThan(0);
+    expect(await opened.page.evaluate(() => (globalThis as unknown as PageWindow).zerosim?.errors)).toEqual(
+      [],
+    );
+  });
+
+  it('makes no request beyond file://, and logs no error', () => {
+    expect(opened.blocked).toEqual([]);
+    expect(opened.consoleErrors).toEqual([]);
+    expect(opened.pageErrors).toEqual([]);
+  });
+
+  it('shows charts in the first screen, below a compact header and the findings', async () => {
+    const box = await opened.page.locator('#chart-throughput svg.marks').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeLessThan(VIEWPORT.height / 2);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORT.height);
+    expect(box!.height).toBeGreaterThan(200);
+    const speedup = await opened.page.locator('#chart-speedup svg.marks').boundingBox();
+    expect(speedup!.y + speedup!.height).toBeLessThanOrEqual(VIEWPORT.height);
+  });
+
+  it('has charts that fit their cards: nothing cut off on the right', async () => {
+    const overflow = await opened.page.evaluate(() =>
+      [...(globalThis as unknown as PageWindow).document.querySelectorAll('.chart')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.id),
+    );
+    expect(overflow).toEqual([]);
+  });
+
+  it('toggles a policy from the legend: a click dims the other series', async () => {
+    const view = () =>
+      opened.page.evaluate(() => {
+        const v = (globalThis as unknown as PageWindow).zerosim!.views.throughput;
+        return JSON.stringify(v.signal('pick_tuple') ?? null);
+      });
+    expect(await view()).toBe('null');
+    await opened.page.locator('#chart-throughput .role-legend-symbol path').first().click();
+    expect(await view()).toContain('go1.0-under-lock');
+  });
+});
+
+describe('report.html for a hostile scenario', () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open(fixture('hostile'));
+  });
+
+  it('executes nothing: no dialog, no error, no injected element', async () => {
+    expect(opened.dialogs).toEqual([]);
+    expect(opened.pageErrors).toEqual([]);
+    expect(opened.consoleErrors).toEqual([]);
+    const injected = await opened.page.evaluate(() => ({
+      imgs: (globalThis as unknown as PageWindow).document.querySelectorAll('img').length,
+      scripts: (globalThis as unknown as PageWindow).document.scripts.length,
+      onerror: (globalThis as unknown as PageWindow).document.querySelectorAll('[onerror]').length,
+    }));
+    expect(injected).toEqual({ imgs: 0, scripts: 6, onerror: 0 });
+  });
+
+  it('shows the payloads as literal, visible text', async () => {
+    const { page } = opened;
+    await expect(page.locator('h1').textContent()).resolves.toContain(
+      '<script>alert(1)</script> "><img src=x onerror=alert(1)>',
+    );
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    await expect(page.locator('.desc').textContent()).resolves.toContain(
+      '</script><script>alert(2)</script>',
+    );
+    const policyCell = page.locator('td', { hasText: 'honours zeroed, span tracking' }).first();
+    await expect(policyCell.textContent()).resolves.toContain('"><img src=x onerror=alert(1)>');
+    // a policy named with markup is drawn as literal text in the chart legends, too
+    await expect(page.locator('#chart-throughput svg.marks').textContent()).resolves.toContain('evil"><img');
+  });
+
+  it('still renders every chart, and its embedded results parse back unchanged', async () => {
+    const counts = await markCounts(opened.page);
+    for (const name of opened.chartNames) expect(counts[name], name).toBeGreaterThan(0);
+    const embedded = await opened.page.evaluate(() =>
+      JSON.parse(
+        (globalThis as unknown as PageWindow).document.getElementById('zerosim-results')!.textContent!,
+      ),
+    );
+    expect(embedded).toEqual(fixture('hostile'));
+    expect(opened.blocked).toEqual([]);
+  });
+});
