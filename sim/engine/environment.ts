@@ -13,12 +13,20 @@ export class Environment {
   events = 0;
   private readonly queue = new EventQueue(256);
   private stopped = false;
+  /** set while the earliest event is being dispatched and still holds its place in the queue */
+  private topInPlace = false;
 
   /**
    * Schedules `handler.fire(tag)` after `delayNs` (≥ 0). Returns an id that cancel() accepts until
    * the event fires.
    */
   schedule(delayNs: number, handler: Handler, tag = 0): number {
+    // The first event a handler schedules takes the place of the one being dispatched: the common
+    // "fire, then schedule the next step" costs one sift instead of two.
+    if (this.topInPlace) {
+      this.topInPlace = false;
+      return this.queue.replaceTop(this.now + delayNs, handler, tag);
+    }
     return this.queue.push(this.now + delayNs, handler, tag);
   }
 
@@ -53,11 +61,20 @@ export class Environment {
         this.now = untilNs;
         return;
       }
-      const handler = queue.pop();
-      if (handler === null) continue;
-      this.now = queue.poppedKey;
+      const slot = queue.peekSlot();
+      const handler = queue.handlerOf(slot);
+      if (handler === null) {
+        queue.pop();
+        continue;
+      }
+      this.now = queue.peekKey();
       this.events++;
-      handler.fire(queue.poppedTag);
+      this.topInPlace = true;
+      handler.fire(queue.tagOf(slot));
+      if (this.topInPlace) {
+        this.topInPlace = false;
+        queue.pop();
+      }
       if (this.stopped) return;
     }
     if (untilNs !== Number.POSITIVE_INFINITY) this.now = untilNs;

@@ -48,6 +48,34 @@ export class EventQueue {
     return this.size > 0 ? this.keys[0] : Number.POSITIVE_INFINITY;
   }
 
+  /** the earliest event's slot, tag and handler (null when cancelled), without removing it */
+  peekSlot(): number {
+    return this.slots[0];
+  }
+
+  tagOf(slot: number): number {
+    return this.tags[slot];
+  }
+
+  handlerOf(slot: number): Handler | null {
+    const handler = this.handlers[slot];
+    return handler === CANCELLED ? null : handler;
+  }
+
+  /**
+   * Replaces the earliest event, already dispatched, by a new one in the same slot: one sift-down
+   * instead of a pop and a push. Valid because the new key is not earlier than the replaced one.
+   */
+  replaceTop(key: number, handler: Handler, tag: number): number {
+    const slot = this.slots[0];
+    const seq = this.nextSeq++;
+    this.seqs[slot] = seq;
+    this.tags[slot] = tag;
+    this.handlers[slot] = handler;
+    this.siftDown(key, slot, seq, this.size);
+    return slot;
+  }
+
   /** whether the earliest event was cancelled */
   peekCancelled(): boolean {
     return this.size > 0 && this.handlers[this.slots[0]] === CANCELLED;
@@ -101,36 +129,38 @@ export class EventQueue {
     this.handlers[top] = CANCELLED;
     this.free[this.freeCount++] = top;
     const n = --this.size;
-    if (n > 0) {
-      // Sift the last element down from the root.
-      const key = keys[n];
-      const slot = slots[n];
-      const seq = seqs[slot];
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= n) break;
-        let ck = keys[c];
-        if (c + 1 < n) {
-          const rk = keys[c + 1];
-          if (rk < ck || (rk === ck && seqs[slots[c + 1]] < seqs[slots[c]])) {
-            c++;
-            ck = rk;
-          }
-        }
-        if (key < ck || (key === ck && seq < seqs[slots[c]])) break;
-        keys[i] = ck;
-        slots[i] = slots[c];
-        i = c;
-      }
-      keys[i] = key;
-      slots[i] = slot;
-    }
+    if (n > 0) this.siftDown(keys[n], slots[n], seqs[slots[n]], n);
     if (handler === CANCELLED) {
       this.cancelledCount--;
       return null;
     }
     return handler;
+  }
+
+  /** Places (key, slot, seq) at the root's hole and sifts it down among the first n entries. */
+  private siftDown(key: number, slot: number, seq: number, n: number): void {
+    const keys = this.keys;
+    const slots = this.slots;
+    const seqs = this.seqs;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      let ck = keys[c];
+      if (c + 1 < n) {
+        const rk = keys[c + 1];
+        if (rk < ck || (rk === ck && seqs[slots[c + 1]] < seqs[slots[c]])) {
+          c++;
+          ck = rk;
+        }
+      }
+      if (key < ck || (key === ck && seq < seqs[slots[c]])) break;
+      keys[i] = ck;
+      slots[i] = slots[c];
+      i = c;
+    }
+    keys[i] = key;
+    slots[i] = slot;
   }
 
   private grow(): void {

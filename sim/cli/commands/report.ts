@@ -1,0 +1,36 @@
+// `zerosim report RESULTS.json [--out DIR]`: re-renders report.html and charts/ from saved results,
+// by default next to the results file.
+
+import { dirname } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import * as messages from '../../experiment/messages.js';
+import { readInputFile } from '../files.js';
+import { writeReportFiles } from '../outputs.js';
+import { displayPath, toolVersion } from '../paths.js';
+import { parseResultsText } from '../results-file.js';
+
+interface ReportArgs {
+  results: string;
+  out?: string | string[];
+}
+
+export const reportCommand: CommandModule<object, ReportArgs> = {
+  command: 'report <results>',
+  describe: messages.help.report,
+  builder: (yargs) =>
+    (yargs as Argv)
+      .positional('results', { type: 'string', demandOption: true, describe: messages.help.results })
+      .option('out', {
+        type: 'string',
+        requiresArg: true,
+        describe: messages.help.outReport,
+      }) as unknown as Argv<ReportArgs>,
+  handler: renderReport,
+};
+
+async function renderReport(args: ReportArgs): Promise<void> {
+  const results = parseResultsText(await readInputFile(args.results), args.results, toolVersion());
+  const out = Array.isArray(args.out) ? args.out[args.out.length - 1] : args.out;
+  const reportPath = await writeReportFiles(out ?? dirname(args.results), results);
+  process.stdout.write(`${messages.writtenLine('report', displayPath(reportPath))}\n`);
+}

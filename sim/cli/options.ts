@@ -1,0 +1,38 @@
+// The flags shared by `run` and (later) `whatif`, declared once. Values stay text here; the scenario
+// module validates them (studyFlagValues), so messages quote exactly what was typed.
+
+import { availableParallelism } from 'node:os';
+import type { Options } from 'yargs';
+import * as messages from '../experiment/messages.js';
+
+export const studyOptions = {
+  out: { type: 'string', requiresArg: true, describe: messages.help.outRun },
+  cores: { type: 'string', requiresArg: true, describe: messages.help.cores },
+  policies: { type: 'string', requiresArg: true, describe: messages.help.policies },
+  replications: { type: 'string', requiresArg: true, describe: messages.help.replications },
+  seed: { type: 'string', requiresArg: true, describe: messages.help.seed },
+  jobs: {
+    type: 'string',
+    requiresArg: true,
+    describe: messages.help.jobs,
+    defaultDescription: String(availableParallelism()),
+  },
+  quiet: { type: 'boolean', default: false, describe: messages.help.quiet },
+  'max-events': { type: 'string', requiresArg: true, describe: messages.help.maxEvents },
+} as const satisfies Record<string, Options>;
+
+/** The parsed values of studyOptions. A repeated flag arrives as a list: the last one wins. */
+export interface StudyFlags {
+  out?: string | string[];
+  cores?: string | string[];
+  policies?: string | string[];
+  replications?: string | string[];
+  seed?: string | string[];
+  jobs?: string | string[];
+  quiet: boolean;
+  maxEvents?: string | string[];
+}
+
+export function lastValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[value.length - 1] : value;
+}

@@ -1,0 +1,55 @@
+// Command-line flag text → typed override values: "1,2,4" → [1, 2, 4]. Values that are not numbers stay
+// text, so that the message quotes what the user typed (`--seed: got "abc" (expected …)`).
+
+import { InputError } from './errors.js';
+import { numberField } from './fields.js';
+import type { ScenarioOverrides } from './overrides.js';
+import { checkValue } from './overrides.js';
+import { coresSchema, maxEventsSchema, replicationsSchema, seedSchema } from './schema.js';
+
+/** The study flags as typed on the command line; absent flags are undefined. */
+export interface StudyFlagText {
+  cores?: string;
+  policies?: string;
+  replications?: string;
+  seed?: string;
+  maxEvents?: string;
+  jobs?: string;
+}
+
+export interface StudyFlagValues {
+  overrides: ScenarioOverrides;
+  /** --jobs: worker threads; undefined when not given */
+  jobs?: number;
+}
+
+/** Typed values from flag text; one InputError listing every bad flag. */
+export function studyFlagValues(flags: StudyFlagText): StudyFlagValues {
+  const problems: string[] = [];
+  const overrides: ScenarioOverrides = {
+    cores: checkValue('--cores', coresSchema, listFlag(flags.cores)?.map(numberOrText), problems),
+    policies: listFlag(flags.policies),
+    replications: checkValue(
+      '--replications',
+      replicationsSchema,
+      numberOrText(flags.replications),
+      problems,
+    ),
+    seed: checkValue('--seed', seedSchema, numberOrText(flags.seed), problems),
+    maxEvents: checkValue('--max-events', maxEventsSchema, numberOrText(flags.maxEvents), problems),
+  };
+  const jobs = checkValue('--jobs', numberField({ int: true, min: 1 }), numberOrText(flags.jobs), problems);
+  if (problems.length > 0) throw new InputError(problems);
+  return { overrides, jobs };
+}
+
+/** "a, b,c" → ["a", "b", "c"]; an empty flag is an empty list. */
+export function listFlag(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  return text.trim() === '' ? [] : text.split(',').map((item) => item.trim());
+}
+
+function numberOrText<T extends string | undefined>(text: T): number | T {
+  if (text === undefined) return text;
+  return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : text;
+}

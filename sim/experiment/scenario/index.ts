@@ -1,0 +1,11 @@
+// The scenario module's public face: load (parse → validate → resolve) and override scenarios.
+
+export { defaultPolicyNames, defaultSettings } from './defaults.js';
+export type { PathSegment, Problem } from './errors.js';
+export { InputError, problemLines } from './errors.js';
+export type { StudyFlagText, StudyFlagValues } from './flags.js';
+export { listFlag, studyFlagValues } from './flags.js';
+export { parseJsonText } from './json.js';
+export { loadScenarioText, loadScenarioValue } from './load.js';
+export type { ScenarioOverrides } from './overrides.js';
+export { applyOverrides } from './overrides.js';

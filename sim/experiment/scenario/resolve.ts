@@ -1,0 +1,26 @@
+// Fills in every default of a validated scenario and resolves its policies, giving the Scenario that
+// everything downstream reads without checking for missing options.
+
+import { presetPolicy } from '../../policies/registry.js';
+import type { Scenario } from '../types.js';
+import { defaultPolicyNames, defaultSettings } from './defaults.js';
+import { resolvePolicyEntries } from './policies.js';
+import type { ScenarioInput } from './schema.js';
+
+export function resolveScenario(input: ScenarioInput): Scenario {
+  const defaults = defaultSettings();
+  return {
+    name: input.name,
+    title: input.title ?? input.name,
+    description: input.description ?? '',
+    cores: [...input.cores].sort((a, b) => a - b),
+    policies: input.policies ? resolvePolicyEntries(input.policies) : defaultPolicyNames.map(presetPolicy),
+    machine: {
+      memory: { ...defaults.machine.memory, ...input.machine?.memory },
+      lock: { ...defaults.machine.lock, ...input.machine?.lock },
+    },
+    workload: { ...defaults.workload, ...input.workload },
+    heap: { ...defaults.heap, ...input.heap },
+    run: { ...defaults.run, ...input.run },
+  };
+}
