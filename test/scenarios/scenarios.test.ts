@@ -26,7 +26,9 @@ describe('shipped scenarios', () => {
       for (const policy of scenario.policies) {
         for (const cores of [scenario.cores[0], scenario.cores[scenario.cores.length - 1]]) {
           // checks = true: conservation, one lock holder and bandwidth caps on every lock grant
-          const r = runReplication(modelConfig(short, policy, cores, replicationSeed(scenario.run.seed, cores, 0), true));
+          const r = runReplication(
+            modelConfig(short, policy, cores, replicationSeed(scenario.run.seed, cores, 0), true),
+          );
           expect(r.allocations, `${policy.name} at ${cores} cores`).toBeGreaterThan(0);
           expect(Number.isFinite(r.allocsPerSec) && r.allocsPerSec > 0).toBe(true);
         }
