@@ -2,23 +2,48 @@
  * `npm run bench`: times each benchmark several times, prints medians and writes out/bench.json
  * as { "<name>": { "value": n, "unit": "…" } }.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdModel, repairmanLoop } from '../bench/engine.js';
+import { simulateAll, whatifGrid } from '../bench/study.js';
+import { loadScenarioText } from '../experiment/scenario/index.js';
+import { defaultScenarioFile } from './paths.js';
 
 interface Bench {
   name: string;
   unit: string;
   /** runs once and returns how many units of work it did */
-  run: () => number;
+  run: () => number | Promise<number>;
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const defaultScenario = loadScenarioText(
+  readFileSync(defaultScenarioFile(), 'utf8'),
+  'scenarios/default.json',
+);
+// The grid: the default scenario's 4 policies × cores 1, 4, 16, 64 × 6 combinations, 3 replications.
+const gridScenario = {
+  ...defaultScenario,
+  cores: [1, 4, 16, 64],
+  run: { ...defaultScenario.run, allocationsPerCore: 1000, replications: 3 },
+};
 
 const benches: Bench[] = [
   { name: 'hold256EventsPerSec', unit: 'events/s', run: () => holdModel(256, 4_000_000, 1) },
   { name: 'hold65536EventsPerSec', unit: 'events/s', run: () => holdModel(65_536, 2_000_000, 1) },
   { name: 'repairman64AcqPerSec', unit: 'acquisitions/s', run: () => repairmanLoop(64, 50, 1, 2_000_000, 1) },
+  {
+    name: 'defaultScenarioAllocsPerSec',
+    unit: 'allocations/s (one thread)',
+    run: () => simulateAll(defaultScenario),
+  },
+  { name: 'whatifGridPointsPerSec', unit: 'points/s (--jobs 1)', run: () => whatifGrid(gridScenario, 1) },
+  {
+    name: 'whatifGridPointsPerSecJobs2',
+    unit: 'points/s (--jobs 2)',
+    run: () => whatifGrid(gridScenario, 2),
+  },
 ];
 
 function median(xs: number[]): number {
@@ -27,22 +52,42 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function timeOnce(b: Bench): number {
+async function timeOnce(b: Bench): Promise<number> {
   const t0 = process.hrtime.bigint();
-  const work = b.run();
+  const work = await b.run();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   return work / seconds;
 }
 
+const only = process.argv[2] ? new RegExp(process.argv[2]) : null;
 const results: Record<string, { value: number; unit: string; runs: number[] }> = {};
 for (const b of benches) {
-  timeOnce(b); // warm the JIT
-  const rates = Array.from({ length: RUNS }, () => timeOnce(b));
-  results[b.name] = { value: Math.round(median(rates)), unit: b.unit, runs: rates.map(Math.round) };
-  const spread = `${(Math.min(...rates) / 1e6).toFixed(2)}–${(Math.max(...rates) / 1e6).toFixed(2)}`;
+  if (only && !only.test(b.name)) continue;
+  await timeOnce(b); // warm the JIT
+  const rates: number[] = [];
+  for (let i = 0; i < RUNS; i++) rates.push(await timeOnce(b));
+  const m = median(rates);
+  results[b.name] = {
+    value: m >= 100 ? Math.round(m) : Math.round(m * 100) / 100,
+    unit: b.unit,
+    runs: rates.map((r) => Math.round(r * 100) / 100),
+  };
+  const [scale, suffix] = m >= 1e6 ? [1e6, ' M'] : m >= 1e3 ? [1e3, ' k'] : [1, ''];
+  const fmt = (x: number) => (x / scale).toFixed(2);
   console.log(
-    `${b.name.padEnd(30)} ${(median(rates) / 1e6).toFixed(2).padStart(8)} M ${b.unit}  (median of ${RUNS}; range ${spread} M)`,
+    `${b.name.padEnd(30)} ${fmt(m).padStart(8)}${suffix} ${b.unit}  (median of ${RUNS}; range ${fmt(Math.min(...rates))}–${fmt(Math.max(...rates))}${suffix})`,
   );
+}
+// the parallel speed-up, from medians measured in this same run
+const one = results.whatifGridPointsPerSec?.value;
+const two = results.whatifGridPointsPerSecJobs2?.value;
+if (one && two) {
+  results.whatifJobs2Speedup = {
+    value: Math.round((two / one) * 100) / 100,
+    unit: '× (--jobs 2 over --jobs 1)',
+    runs: [],
+  };
+  console.log(`${'whatifJobs2Speedup'.padEnd(30)} ${(two / one).toFixed(2).padStart(8)} ×`);
 }
 mkdirSync('out', { recursive: true });
 const file = join('out', 'bench.json');

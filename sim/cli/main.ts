@@ -8,6 +8,7 @@ import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { whatifCommand } from './commands/whatif.js';
 import { exitOk, reportFailure, usageError } from './exit.js';
 import { toolVersion } from './paths.js';
 
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName('zerosim')
     .command(runCommand)
+    .command(whatifCommand)
     .command(validateCommand)
     .command(listCommand)
     .command(reportCommand)

@@ -19,6 +19,7 @@ export const studyOptions = {
   },
   quiet: { type: 'boolean', default: false, describe: messages.help.quiet },
   'max-events': { type: 'string', requiresArg: true, describe: messages.help.maxEvents },
+  'target-allocs-per-sec': { type: 'string', requiresArg: true, describe: messages.help.target },
 } as const satisfies Record<string, Options>;
 
 /** The parsed values of studyOptions. A repeated flag arrives as a list: the last one wins. */
@@ -31,6 +32,7 @@ export interface StudyFlags {
   jobs?: string | string[];
   quiet: boolean;
   maxEvents?: string | string[];
+  targetAllocsPerSec?: string | string[];
 }
 
 export function lastValue(value: string | string[] | undefined): string | undefined {

@@ -44,3 +44,9 @@ export async function writeReportFiles(dir: string, results: Results): Promise<s
   await writeFileAtomic(reportPath, report.html);
   return reportPath;
 }
+
+/** All of a study's files: results first, then the report. Returns the report's path. */
+export async function writeStudyFiles(dir: string, results: Results): Promise<string> {
+  await writeResultsFiles(dir, results);
+  return writeReportFiles(dir, results);
+}

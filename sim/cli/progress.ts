@@ -12,9 +12,10 @@ export function progressOnStderr(name: string, enabled: boolean): Progress {
   const stream = process.stderr;
   if (!enabled || !stream.isTTY) return { finish() {} };
   let shown = false;
+  const startMs = performance.now();
   return {
     onProgress(done, total) {
-      stream.write(`\r\x1b[2K${messages.progressLine(name, done, total)}`);
+      stream.write(`\r\x1b[2K${messages.progressLine(name, done, total, performance.now() - startMs)}`);
       shown = true;
     },
     finish() {

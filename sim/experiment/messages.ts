@@ -310,9 +310,16 @@ export function validOk(
   return `${file}: ok: "${name}", ${policies} policies × ${cores} core counts, ${replications} replications each`;
 }
 
-export function progressLine(name: string, done: number, total: number): string {
-  const percent = total === 0 ? 100 : Math.floor((100 * done) / total);
-  return `${name}: replications ${done}/${total} (${percent}%)`;
+export function progressLine(name: string, done: number, total: number, elapsedMs?: number): string {
+  const fraction = total === 0 ? 1 : done / total;
+  const width = 24;
+  const filled = Math.round(fraction * width);
+  const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+  const eta =
+    elapsedMs !== undefined && done > 0 && done < total
+      ? `, about ${Math.ceil(((total - done) * elapsedMs) / done / 1000)} s left`
+      : '';
+  return `${name} ${bar} replications ${done}/${total} (${Math.floor(100 * fraction)}%${eta})`;
 }
 
 export function throughputTitle(name: string): string {
@@ -357,6 +364,14 @@ export const help = {
   jobs: 'worker threads (results are identical for every value)',
   quiet: 'print no progress',
   maxEvents: 'refuse runs whose estimated event count exceeds this',
+  target: 'also answer: how many cores, and how much clear bandwidth, reach this many allocations per second',
+  whatif:
+    'Vary scenario fields over a grid (and/or a ±50% sensitivity study); write results, report and charts',
+  scenario: 'the scenario file to vary',
+  vary: 'PATH=V1,V2,...: a scenario field by dot path and its values (repeatable), e.g. machine.memory.totalClearGBps=30,60,120',
+  sensitivity:
+    'swing each machine, workload and lock-hold parameter by ±50% at the largest core count and rank them',
+  outWhatif: 'output folder (default: out/<scenario name>-whatif/)',
 } as const;
 
 // ─── run budget ─────────────────────────────────────────────────────────────────────────────────
@@ -365,3 +380,42 @@ export const help = {
 export function budgetExceeded(scenario: string, estimate: number, budget: number): string {
   return `${scenario}: run.maxEvents: the study would take about ${estimate.toExponential(2)} events, over the budget of ${budget.toExponential(2)} (expected fewer cores, policies, replications or allocationsPerCore, or a larger --max-events)`;
 }
+
+// ─── what-if and sensitivity ────────────────────────────────────────────────────────────────────
+
+export function varyLabel(vary: Record<string, number | string | boolean>): string {
+  return Object.entries(vary)
+    .map(([path, value]) => `${path}=${value}`)
+    .join(',');
+}
+
+export function varyMalformed(flag: string): string {
+  return `--vary: got ${JSON.stringify(flag)} (expected PATH=V1,V2,... such as machine.memory.totalClearGBps=30,60,120)`;
+}
+
+export function varyUnknownPath(path: string): string {
+  return `--vary: ${path}: no such field in the scenario (expected a dot path under machine, workload, heap or run, such as workload.needZeroFraction, or policy.FIELD such as policy.dirtyTracking)`;
+}
+
+export function varyNotALeaf(path: string): string {
+  return `--vary: ${path}: is not a single value (expected a path to a number, boolean or name, such as ${path}.value or ${path}.mean for a distribution)`;
+}
+
+export function varyBadValue(path: string, bad: readonly string[], type: string): string {
+  return `--vary: ${path}: got ${bad.map((b) => JSON.stringify(b)).join(', ')} (expected ${type === 'number' ? 'numbers' : type === 'boolean' ? 'true or false' : 'names'})`;
+}
+
+export function varyRepeated(path: string): string {
+  return `--vary: ${path}: varied twice (expected each path in one --vary flag)`;
+}
+
+export function varyRepeatedValue(path: string): string {
+  return `--vary: ${path}: a value is listed twice (expected distinct values)`;
+}
+
+export function targetLine(value: string): string {
+  return `--target-allocs-per-sec: got ${JSON.stringify(value)} (expected a number of allocations per second > 0)`;
+}
+
+export const whatifNeedsAxis =
+  'zerosim whatif: nothing to vary (expected at least one --vary PATH=V1,V2,... or --sensitivity)';

@@ -1,18 +1,23 @@
 /**
- * Runs a resolved scenario: check the event budget → expand tasks (policy × cores × replication) →
- * simulate (in-process, or on worker threads) → summarise each point in scenario order. Results do not
- * depend on the number of threads: each task's seed is fixed and results are gathered by task index.
+ * Runs studies. The pipeline, one call per phase:
+ *
+ *   scenario(s) ─check budget─▶ tasks (variant × policy × cores × replication, seeds derived)
+ *     ─simulate (in-process or worker threads)─▶ replications ─summarise─▶ points ─analyse─▶ Results
+ *
+ * Results do not depend on the number of threads: each task's seed is fixed, and replications are
+ * gathered by task index, never by completion order.
  */
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ReplicationResult } from '../model/replication.js';
+import { analyse } from './analyse.js';
 import { estimateEvents } from './budget.js';
 import { budgetExceeded } from './messages.js';
-import { expandTasks } from './points.js';
-import { runTask } from './replicate.js';
+import { expandTasks, type Task } from './points.js';
+import { runTask, type TaskInput } from './replicate.js';
 import { InputError } from './scenario/errors.js';
 import { summarisePoint } from './summarise.js';
-import type { Point, Results, Scenario } from './types.js';
+import type { Point, Results, Scenario, VaryAxis } from './types.js';
 
 export interface RunOptions {
   /** worker threads; results are identical for every value */
@@ -23,6 +28,14 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** written into results.json as tool.version */
   toolVersion?: string;
+  /** adds the cores and bandwidth needed for this throughput to the capacity answers */
+  targetAllocsPerSec?: number;
+}
+
+/** One scenario of a study: the base scenario, or a what-if variant with its varied values. */
+export interface Variant {
+  scenario: Scenario;
+  vary?: Record<string, number | string | boolean>;
 }
 
 /** The compiled worker beside this module when running from the build; from TypeScript sources, none. */
@@ -30,44 +43,90 @@ function workerFile(): string | null {
   return import.meta.url.endsWith('.js') ? fileURLToPath(new URL('./worker.js', import.meta.url)) : null;
 }
 
-export async function runStudy(scenario: Scenario, options: RunOptions): Promise<Results> {
-  const estimate = estimateEvents(scenario);
-  if (estimate > scenario.run.maxEvents) {
-    throw new InputError([budgetExceeded(scenario.name, estimate, scenario.run.maxEvents)]);
-  }
-  const tasks = expandTasks(scenario);
-  const results = new Array<ReplicationResult>(tasks.length);
+/** Refuses, before anything runs, a study whose estimated events exceed the budget. */
+export function checkBudget(name: string, variants: readonly Variant[], budget: number): void {
+  const estimate = variants.reduce((sum, v) => sum + estimateEvents(v.scenario), 0);
+  if (estimate > budget) throw new InputError([budgetExceeded(name, estimate, budget)]);
+}
+
+/** Simulates every task, on worker threads when jobs > 1; results come back in task order. */
+export async function runTasks(
+  inputs: readonly TaskInput[],
+  options: RunOptions,
+): Promise<ReplicationResult[]> {
+  const results = new Array<ReplicationResult>(inputs.length);
   let done = 0;
-  const finished = () => options.onProgress?.(++done, tasks.length);
+  const finished = () => options.onProgress?.(++done, inputs.length);
   const file = options.jobs > 1 ? workerFile() : null;
   if (file === null) {
-    for (const [i, task] of tasks.entries()) {
+    for (const [i, input] of inputs.entries()) {
       if (options.signal?.aborted) throw options.signal.reason;
-      results[i] = runTask({ scenario, task });
+      results[i] = runTask(input);
       finished();
       // Yield so signals and progress redraws get a turn between replications.
       await new Promise((resolve) => setImmediate(resolve));
     }
-  } else {
-    const pool = new Piscina({ filename: file, maxThreads: options.jobs, minThreads: options.jobs });
-    try {
-      await Promise.all(
-        tasks.map(async (task, i) => {
-          results[i] = await pool.run({ scenario, task }, { signal: options.signal });
-          finished();
-        }),
-      );
-    } finally {
-      await pool.destroy();
-    }
+    return results;
   }
+  const pool = new Piscina({ filename: file, maxThreads: options.jobs, minThreads: options.jobs });
+  const abort = () => void pool.close({ force: true });
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    await Promise.all(
+      inputs.map(async (input, i) => {
+        results[i] = await pool.run(input);
+        finished();
+      }),
+    );
+  } catch (error) {
+    throw options.signal?.aborted ? options.signal.reason : error;
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await pool.destroy();
+  }
+  return results;
+}
+
+/** Runs variants of one study and summarises every point, in variant × policy × cores order (no analysis). */
+export async function runVariants(
+  base: Scenario,
+  variants: readonly Variant[],
+  options: RunOptions,
+  axes?: VaryAxis[],
+): Promise<Results> {
+  checkBudget(base.name, variants, base.run.maxEvents);
+  const perVariant = variants.map((v) => expandTasks(v.scenario));
+  const inputs: TaskInput[] = variants.flatMap((v, i) =>
+    perVariant[i].map((task: Task) => ({ scenario: v.scenario, task })),
+  );
+  const reps = await runTasks(inputs, options);
   const points: Point[] = [];
-  let i = 0;
-  for (const policy of scenario.policies) {
-    for (const cores of scenario.cores) {
-      points.push(summarisePoint(scenario, policy, cores, results.slice(i, i + scenario.run.replications)));
-      i += scenario.run.replications;
+  let next = 0;
+  variants.forEach((variant) => {
+    const { scenario } = variant;
+    for (const policy of scenario.policies) {
+      for (const cores of scenario.cores) {
+        const point = summarisePoint(
+          scenario,
+          policy,
+          cores,
+          reps.slice(next, next + scenario.run.replications),
+        );
+        points.push(variant.vary ? { ...point, vary: variant.vary } : point);
+        next += scenario.run.replications;
+      }
     }
-  }
-  return { tool: { name: 'zerosim', version: options.toolVersion ?? '0.0.0' }, scenario, points };
+  });
+  return {
+    tool: { name: 'zerosim', version: options.toolVersion ?? '0.0.0' },
+    scenario: base,
+    points,
+    ...(axes ? { whatif: { vary: axes } } : {}),
+  };
+}
+
+/** Runs one resolved scenario, with its USL fits and capacity answers. */
+export async function runStudy(scenario: Scenario, options: RunOptions): Promise<Results> {
+  const results = await runVariants(scenario, [{ scenario }], options);
+  return analyse(results, { targetAllocsPerSec: options.targetAllocsPerSec });
 }

@@ -5,6 +5,7 @@
  */
 
 import type { DistSpec } from '../engine/random/dist/spec.js';
+import type { CapacityAnswer } from './capacity.js';
 
 export type { DistName, DistSpec } from '../engine/random/dist/spec.js';
 
@@ -100,6 +101,8 @@ export interface ClearedBytes {
 
 export interface CoreTimeShare {
   work: number;
+  /** the small-object fast path (per-core cache, no lock); absent in results of older versions */
+  alloc?: number;
   lockWait: number;
   lockHold: number;
   clear: number;
@@ -149,8 +152,64 @@ export interface Point {
   vary?: Record<string, number | string | boolean>;
 }
 
+/** A what-if axis: a scenario field by dot path and the values it takes. */
+export interface VaryAxis {
+  path: string;
+  values: Array<number | string | boolean>;
+}
+
+/** Universal Scalability Law fit of one throughput curve: X(N) = λN / (1 + σ(N−1) + κN(N−1)). */
+export interface UslSummary {
+  policy: string;
+  /** what-if runs: the curve's varied values */
+  vary?: Record<string, number | string | boolean>;
+  /** allocs/s of one core */
+  lambda: number;
+  sigma: number;
+  kappa: number;
+  /** sqrt((1 − σ)/κ); null when the fit has no peak (κ = 0 or σ ≥ 1) */
+  peakCores: number | null;
+  peakAllocsPerSec: number | null;
+  r2: number | null;
+  /** 95% intervals from the fit's asymptotic covariance; null with 3 or fewer core counts */
+  ci95: { lambda: [number, number]; sigma: [number, number]; kappa: [number, number] } | null;
+}
+
+/** One parameter's swing in a sensitivity (tornado) study, at the largest core count. */
+export interface SensitivityRow {
+  /** dot path of the parameter, e.g. machine.memory.totalClearGBps or workload.sizeBytes */
+  path: string;
+  policy: string;
+  baseValue: number;
+  lowValue: number;
+  highValue: number;
+  baseAllocsPerSec: number;
+  lowAllocsPerSec: number;
+  highAllocsPerSec: number;
+  /** (high − low) / base throughput: signed; the ranking uses its magnitude */
+  effect: number;
+  /** 1 = largest |effect| for this policy */
+  rank: number;
+}
+
+export interface Sensitivity {
+  cores: number;
+  /** relative change applied down and up, 0.5 = ±50% */
+  swing: number;
+  rows: SensitivityRow[];
+}
+
 export interface Results {
   tool: { name: 'zerosim'; version: string };
   scenario: Scenario;
   points: Point[];
+  /** what-if runs: the axes varied (each point carries its values in `vary`) */
+  whatif?: { vary: VaryAxis[] };
+  /**
+   * USL fit per policy, keyed by policy name; in what-if runs keyed by policy and varied values,
+   * e.g. "go1.1-after-unlock @ machine.memory.totalClearGBps=120"
+   */
+  usl?: Record<string, UslSummary>;
+  sensitivity?: Sensitivity;
+  capacity?: CapacityAnswer[];
 }

@@ -74,7 +74,15 @@ describe('zerosim run', () => {
       'go1.1-after-unlock',
       'mine',
     ]);
-    expect(stdout[5]).toBe(`report: ${join('results', 'report.html')}`);
+    // then the capacity answers, one line per policy, and the report's path last
+    expect(stdout[5]).toBe('');
+    expect(stdout[6]).toBe('capacity:');
+    expect(stdout.slice(7, 10).map((line) => line.trim().split(':')[0])).toEqual([
+      'go1.0-under-lock',
+      'go1.1-after-unlock',
+      'mine',
+    ]);
+    expect(stdout[stdout.length - 1]).toBe(`report: ${join('results', 'report.html')}`);
   });
 
   it('gives identical results for any number of worker threads', () => {

@@ -1,22 +1,19 @@
 // `zerosim run [SCENARIO.json ...]`: load, override, run each study, write its files, print a table.
 
-import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
 import { runStudy } from '../../experiment/run.js';
 import { applyOverrides, studyFlagValues } from '../../experiment/scenario/index.js';
-import type { Results, Scenario } from '../../experiment/types.js';
-import { InterruptedError } from '../exit.js';
 import { prepareOutputDir } from '../files.js';
+import { runInterruptibly } from '../interruptible.js';
 import type { StudyFlags } from '../options.js';
 import { lastValue, studyOptions } from '../options.js';
-import { writeReportFiles, writeResultsFiles } from '../outputs.js';
-import { defaultScenarioFile, displayPath, toolVersion } from '../paths.js';
-import { progressOnStderr } from '../progress.js';
+import { writeStudyFiles } from '../outputs.js';
+import { defaultScenarioFile, displayPath } from '../paths.js';
 import { checkDistinctNames, loadScenarioFiles } from '../scenario-files.js';
-import { throughputTable } from '../table.js';
+import { studySummary } from '../summary.js';
 
 interface RunArgs extends StudyFlags {
   scenarios?: string[];
@@ -47,6 +44,7 @@ async function runScenarios(args: RunArgs): Promise<void> {
     seed: lastValue(args.seed),
     maxEvents: lastValue(args.maxEvents),
     jobs: lastValue(args.jobs),
+    targetAllocsPerSec: lastValue(args.targetAllocsPerSec),
   });
   const jobs = flags.jobs ?? availableParallelism();
 
@@ -65,34 +63,13 @@ async function runScenarios(args: RunArgs): Promise<void> {
   for (const dir of dirs) await prepareOutputDir(dir);
 
   for (const [index, { scenario }] of loaded.entries()) {
-    const results = await runInterruptibly(scenario, jobs, !args.quiet);
-    await writeResultsFiles(dirs[index], results);
-    const reportPath = await writeReportFiles(dirs[index], results);
-    process.stdout.write(
-      `${throughputTable(results)}\n${messages.writtenLine('report', displayPath(reportPath))}\n`,
-    );
-  }
-}
-
-/** runStudy with progress on stderr; the first Ctrl-C stops it cleanly, a second one kills as usual. */
-async function runInterruptibly(scenario: Scenario, jobs: number, showProgress: boolean): Promise<Results> {
-  const progress = progressOnStderr(scenario.name, showProgress);
-  const controller = new AbortController();
-  // runStudy hands the signal to every queued task: one listener each, so lift the leak warning's limit of 10
-  setMaxListeners(0, controller.signal);
-  const interrupt = () => controller.abort(new InterruptedError());
-  process.once('SIGINT', interrupt);
-  try {
-    return await runStudy(scenario, {
+    const results = await runInterruptibly(scenario.name, !args.quiet, (o) => runStudy(scenario, o), {
       jobs,
-      onProgress: progress.onProgress,
-      signal: controller.signal,
-      toolVersion: toolVersion(),
+      targetAllocsPerSec: flags.targetAllocsPerSec,
     });
-  } catch (error) {
-    throw controller.signal.aborted ? new InterruptedError() : error;
-  } finally {
-    process.off('SIGINT', interrupt);
-    progress.finish();
+    const reportPath = await writeStudyFiles(dirs[index], results);
+    process.stdout.write(
+      `${studySummary(results)}\n${messages.writtenLine('report', displayPath(reportPath))}\n`,
+    );
   }
 }

@@ -15,12 +15,15 @@ export interface StudyFlagText {
   seed?: string;
   maxEvents?: string;
   jobs?: string;
+  targetAllocsPerSec?: string;
 }
 
 export interface StudyFlagValues {
   overrides: ScenarioOverrides;
   /** --jobs: worker threads; undefined when not given */
   jobs?: number;
+  /** --target-allocs-per-sec */
+  targetAllocsPerSec?: number;
 }
 
 /** Typed values from flag text; one InputError listing every bad flag. */
@@ -39,8 +42,14 @@ export function studyFlagValues(flags: StudyFlagText): StudyFlagValues {
     maxEvents: checkValue('--max-events', maxEventsSchema, numberOrText(flags.maxEvents), problems),
   };
   const jobs = checkValue('--jobs', numberField({ int: true, min: 1 }), numberOrText(flags.jobs), problems);
+  const targetAllocsPerSec = checkValue(
+    '--target-allocs-per-sec',
+    numberField({ gt: 0 }),
+    numberOrText(flags.targetAllocsPerSec),
+    problems,
+  );
   if (problems.length > 0) throw new InputError(problems);
-  return { overrides, jobs };
+  return { overrides, jobs, targetAllocsPerSec };
 }
 
 /** "a, b,c" → ["a", "b", "c"]; an empty flag is an empty list. */

@@ -1,0 +1,55 @@
+/**
+ * After the points: a Universal Scalability Law fit of each throughput curve (policy, and varied
+ * values in what-if runs) and the capacity answers, computed from the simulated curves.
+ */
+import { fitUsl } from '../analytic/usl.js';
+import { capacityAnswers } from './capacity.js';
+import { tQuantile975 } from './t-quantile.js';
+import type { Point, Results, UslSummary } from './types.js';
+
+/** "policy" for plain runs; "policy @ path=value, path=value" for what-if curves. */
+export function curveKey(point: Pick<Point, 'policy' | 'vary'>): string {
+  if (!point.vary) return point.policy;
+  const values = Object.entries(point.vary).map(([path, value]) => `${path}=${value}`);
+  return `${point.policy} @ ${values.join(', ')}`;
+}
+
+export function fitCurves(points: readonly Point[]): Record<string, UslSummary> {
+  const curves = new Map<string, Point[]>();
+  for (const p of points) {
+    const key = curveKey(p);
+    curves.set(key, [...(curves.get(key) ?? []), p]);
+  }
+  const usl: Record<string, UslSummary> = {};
+  for (const [key, curve] of curves) {
+    const usable = curve.filter((p) => p.allocsPerSec.mean > 0);
+    // σ and κ need three core counts; weights 1/X² fit relative error, as replication noise is.
+    if (new Set(usable.map((p) => p.cores)).size < 3) continue;
+    const fit = fitUsl(
+      usable.map((p) => ({
+        cores: p.cores,
+        allocsPerSec: p.allocsPerSec.mean,
+        weight: 1 / p.allocsPerSec.mean ** 2,
+      })),
+      { tQuantile: tQuantile975 },
+    );
+    usl[key] = {
+      policy: curve[0].policy,
+      ...(curve[0].vary ? { vary: curve[0].vary } : {}),
+      lambda: fit.lambda,
+      sigma: fit.sigma,
+      kappa: fit.kappa,
+      peakCores: fit.peakCores,
+      peakAllocsPerSec: fit.peakAllocsPerSec,
+      r2: fit.r2,
+      ci95: fit.ci95,
+    };
+  }
+  return usl;
+}
+
+export function analyse(results: Results, options: { targetAllocsPerSec?: number } = {}): Results {
+  const usl = fitCurves(results.points);
+  const capacity = capacityAnswers(results, { targetAllocsPerSec: options.targetAllocsPerSec });
+  return { ...results, usl, capacity };
+}
