@@ -1,8 +1,9 @@
 /**
- * Study benchmarks: simulated allocations per wall second for the default scenario on one thread, and
- * what-if grid points per wall second on 1 and 2 worker threads.
+ * Study benchmarks: simulated allocations per wall second for the default scenario on one thread,
+ * what-if grid points per wall second on 1 and 2 worker threads, and peak memory at 4096 cores.
  */
 
+import { spawnSync } from 'node:child_process';
 import { expandTasks } from '../experiment/points.js';
 import { runVariants } from '../experiment/run.js';
 import type { Scenario } from '../experiment/types.js';
@@ -29,4 +30,20 @@ export async function whatifGrid(scenario: Scenario, jobs: number): Promise<numb
   );
   const results = await runVariants(scenario, gridVariants(scenario, axes), { jobs }, axes);
   return results.points.length;
+}
+
+/** Peak resident memory (MiB) of a fresh process running one 4096-core replication of `allocsPerCore`. */
+export function peakRss4096Cores(allocsPerCore: number): number {
+  const script = `
+    const { modelConfig } = await import(${JSON.stringify(new URL('../model/config.js', import.meta.url).href)});
+    const { runReplication } = await import(${JSON.stringify(new URL('../model/replication.js', import.meta.url).href)});
+    const { presets } = await import(${JSON.stringify(new URL('../policies/registry.js', import.meta.url).href)});
+    const { loadScenarioValue } = await import(${JSON.stringify(new URL('../experiment/scenario/load.js', import.meta.url).href)});
+    const s = loadScenarioValue({ name: 'rss', cores: [4096], machine: { memory: { totalClearGBps: 400 } },
+      workload: { sizeBytes: 1048576 }, run: { allocationsPerCore: ${allocsPerCore} } }, 'bench');
+    runReplication(modelConfig(s, presets['go1.1-after-unlock'], 4096, 1));
+    console.log(process.resourceUsage().maxRSS);`;
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return Number(out.stdout.trim()) / 1024;
 }

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdModel, repairmanLoop } from '../bench/engine.js';
-import { simulateAll, whatifGrid } from '../bench/study.js';
+import { peakRss4096Cores, simulateAll, whatifGrid } from '../bench/study.js';
 import { loadScenarioText } from '../experiment/scenario/index.js';
 import { defaultScenarioFile } from './paths.js';
 
@@ -77,6 +77,19 @@ for (const b of benches) {
   console.log(
     `${b.name.padEnd(30)} ${fmt(m).padStart(8)}${suffix} ${b.unit}  (median of ${RUNS}; range ${fmt(Math.min(...rates))}–${fmt(Math.max(...rates))}${suffix})`,
   );
+}
+// Memory stays flat with run length: peak RSS for 10× more allocations at 4096 cores.
+if (!only || only.test('rss')) {
+  for (const [name, allocs] of [
+    ['peakRss4096CoresShortMiB', 50],
+    ['peakRss4096CoresLongMiB', 500],
+  ] as const) {
+    const mib = Math.round(peakRss4096Cores(allocs));
+    results[name] = { value: mib, unit: `MiB peak RSS, 4096 cores × ${allocs} allocations`, runs: [] };
+    console.log(
+      `${name.padEnd(30)} ${String(mib).padStart(8)} MiB (4096 cores × ${allocs} allocations per core)`,
+    );
+  }
 }
 // the parallel speed-up, from medians measured in this same run
 const one = results.whatifGridPointsPerSec?.value;

@@ -1,9 +1,7 @@
-// The CLI's file-system access: reading inputs, preparing output folders, and writing every output
-// file atomically (a temporary file in the same folder, then a rename), so no reader sees half a file.
+// The CLI's file-system access: reading inputs and preparing output folders (writing outputs as one
+// set is file-set.ts).
 
-import { randomBytes } from 'node:crypto';
-import { access, constants, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, constants, mkdir, readFile } from 'node:fs/promises';
 import * as messages from '../experiment/messages.js';
 import { InputError } from '../experiment/scenario/index.js';
 import { displayPath } from './paths.js';
@@ -24,18 +22,6 @@ export async function prepareOutputDir(dir: string): Promise<void> {
     await access(dir, constants.W_OK);
   } catch (error) {
     throw new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
-  }
-}
-
-/** Writes `data` to `path` via a temporary sibling and a rename. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, data, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new InputError([messages.cannotWriteDir(displayPath(dirname(path)), fsReason(error))]);
   }
 }
 

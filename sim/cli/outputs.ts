@@ -1,52 +1,51 @@
-// Writes a study's files into its output folder: results.json and results.csv first, then the report
-// (report.html, charts/NAME.vl.json, charts/NAME.svg), each file atomically.
+// A study's output files: results.json, results.csv, report.html, charts/NAME.vl.json and charts/NAME.svg,
+// built in memory first and then written as one set (see file-set.ts): never a mix of two runs.
 
-import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildReport } from '../../reports/index.js';
 import type { Results } from '../experiment/types.js';
 import { resultsCsv } from './csv.js';
-import { prepareOutputDir, writeFileAtomic } from './files.js';
+import { type OutputFile, writeFileSet } from './file-set.js';
+import { prepareOutputDir } from './files.js';
 
-/** results.json and results.csv; returns the path of results.json. */
-export async function writeResultsFiles(dir: string, results: Results): Promise<string> {
-  await prepareOutputDir(dir);
-  const jsonPath = join(dir, 'results.json');
-  await writeFileAtomic(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-  await writeFileAtomic(join(dir, 'results.csv'), resultsCsv(results));
-  return jsonPath;
-}
-
-/** report.html and charts/; charts left over from an earlier run are removed. Returns the report's path. */
-export async function writeReportFiles(dir: string, results: Results): Promise<string> {
+async function reportFiles(dir: string, results: Results): Promise<OutputFile[]> {
   const report = await buildReport(results);
-  const chartsDir = join(dir, 'charts');
-  await prepareOutputDir(chartsDir);
-  const written = new Set<string>();
+  const files: OutputFile[] = [];
   for (const chart of report.charts) {
     // chart names come from reports/, not from users; a path in one would be a bug there
     if (!/^[A-Za-z0-9._-]+$/.test(chart.name))
       throw new Error(`chart name ${JSON.stringify(chart.name)} is not a file name`);
-    for (const [file, text] of [
-      [`${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`],
-      [`${chart.name}.svg`, chart.svg],
-    ]) {
-      await writeFileAtomic(join(chartsDir, file), text);
-      written.add(file);
-    }
+    files.push({
+      path: join(dir, 'charts', `${chart.name}.vl.json`),
+      text: `${JSON.stringify(chart.spec, null, 2)}\n`,
+    });
+    files.push({ path: join(dir, 'charts', `${chart.name}.svg`), text: chart.svg });
   }
-  for (const file of await readdir(chartsDir)) {
-    if ((file.endsWith('.vl.json') || file.endsWith('.svg')) && !written.has(file)) {
-      await rm(join(chartsDir, file), { force: true });
-    }
-  }
-  const reportPath = join(dir, 'report.html');
-  await writeFileAtomic(reportPath, report.html);
-  return reportPath;
+  // the page last: it is what users open
+  files.push({ path: join(dir, 'report.html'), text: report.html });
+  return files;
 }
 
-/** All of a study's files: results first, then the report. Returns the report's path. */
+const staleCharts = (dir: string) => ({
+  dirs: [join(dir, 'charts')],
+  match: (name: string) => name.endsWith('.vl.json') || name.endsWith('.svg'),
+});
+
+/** All of a study's files: results and report, as one set. Returns the report's path. */
 export async function writeStudyFiles(dir: string, results: Results): Promise<string> {
-  await writeResultsFiles(dir, results);
-  return writeReportFiles(dir, results);
+  await prepareOutputDir(dir);
+  const files: OutputFile[] = [
+    { path: join(dir, 'results.json'), text: `${JSON.stringify(results, null, 2)}\n` },
+    { path: join(dir, 'results.csv'), text: resultsCsv(results) },
+    ...(await reportFiles(dir, results)),
+  ];
+  await writeFileSet(files, staleCharts(dir));
+  return join(dir, 'report.html');
+}
+
+/** report.html and charts/ only (zerosim report), as one set. Returns the report's path. */
+export async function writeReportFiles(dir: string, results: Results): Promise<string> {
+  await prepareOutputDir(dir);
+  await writeFileSet(await reportFiles(dir, results), staleCharts(dir));
+  return join(dir, 'report.html');
 }
