@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import type { Options } from 'yargs';
 import * as messages from '../experiment/messages.js';
+import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
 
 export const studyOptions = {
   out: { type: 'string', requiresArg: true, describe: messages.help.outRun },
@@ -37,4 +38,17 @@ export interface StudyFlags {
 
 export function lastValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;
+}
+
+/** The typed values of the study flags (the last of a repeated flag wins); InputError for bad ones. */
+export function studyFlags(args: StudyFlags): StudyFlagValues {
+  return studyFlagValues({
+    cores: lastValue(args.cores),
+    policies: lastValue(args.policies),
+    replications: lastValue(args.replications),
+    seed: lastValue(args.seed),
+    maxEvents: lastValue(args.maxEvents),
+    jobs: lastValue(args.jobs),
+    targetAllocsPerSec: lastValue(args.targetAllocsPerSec),
+  });
 }

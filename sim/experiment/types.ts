@@ -4,6 +4,7 @@
  * be added, never renamed or removed.
  */
 
+import type { UslFit } from '../analytic/usl.js';
 import type { DistSpec } from '../engine/random/dist/spec.js';
 import type { CapacityAnswer } from './capacity.js';
 
@@ -158,21 +159,12 @@ export interface VaryAxis {
   values: Array<number | string | boolean>;
 }
 
-/** Universal Scalability Law fit of one throughput curve: X(N) = λN / (1 + σ(N−1) + κN(N−1)). */
-export interface UslSummary {
+/** Universal Scalability Law fit of one throughput curve: X(N) = λN / (1 + σ(N−1) + κN(N−1)), λ in allocs/s. */
+export interface UslSummary
+  extends Pick<UslFit, 'lambda' | 'sigma' | 'kappa' | 'peakCores' | 'peakAllocsPerSec' | 'r2' | 'ci95'> {
   policy: string;
   /** what-if runs: the curve's varied values */
   vary?: Record<string, number | string | boolean>;
-  /** allocs/s of one core */
-  lambda: number;
-  sigma: number;
-  kappa: number;
-  /** sqrt((1 − σ)/κ); null when the fit has no peak (κ = 0 or σ ≥ 1) */
-  peakCores: number | null;
-  peakAllocsPerSec: number | null;
-  r2: number | null;
-  /** 95% intervals from the fit's asymptotic covariance; null with 3 or fewer core counts */
-  ci95: { lambda: [number, number]; sigma: [number, number]; kappa: [number, number] } | null;
 }
 
 /** One parameter's swing in a sensitivity (tornado) study, at the largest core count. */

@@ -2,6 +2,7 @@
 
 import { expect } from 'vitest';
 import { replicationSeed } from '../../sim/experiment/points.js';
+import { loadScenarioValue } from '../../sim/experiment/scenario/index.js';
 import { summarisePoint } from '../../sim/experiment/summarise.js';
 import type { PolicySpec, Scenario } from '../../sim/experiment/types.js';
 import { modelConfig } from '../../sim/model/config.js';
@@ -16,45 +17,26 @@ export function policy(name: keyof typeof presets, overrides: Partial<PolicySpec
   return { ...presets[name], ...overrides };
 }
 
+/**
+ * A scenario for model tests: the documented defaults, except 1 MiB blocks and 2000 allocations per
+ * core, with `overrides` merged section by section, resolved and validated like a scenario file.
+ */
 export function scenario(overrides: DeepPartial<Scenario> = {}): Scenario {
-  const base: Scenario = {
-    name: 'test',
-    title: 'test',
-    description: '',
-    cores: [1],
-    policies: [policy('go1.1-after-unlock')],
-    machine: {
-      memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500 },
-      lock: { acquireNs: 20, handoffNs: 200 },
+  const o = overrides as Record<string, Record<string, unknown> | undefined>;
+  const machine = o.machine as { memory?: object; lock?: object } | undefined;
+  return loadScenarioValue(
+    {
+      name: 'test',
+      cores: [1],
+      policies: [policy('go1.1-after-unlock')],
+      ...overrides,
+      machine: { memory: { ...machine?.memory }, lock: { ...machine?.lock } },
+      workload: { sizeBytes: { dist: 'fixed', value: 1048576 }, ...o.workload },
+      heap: { ...o.heap },
+      run: { allocationsPerCore: 2000, ...o.run },
     },
-    workload: {
-      workNs: { dist: 'exponential', mean: 20000 },
-      sizeBytes: { dist: 'fixed', value: 1048576 },
-      needZeroFraction: 1,
-      liveBlocksPerCore: 2,
-    },
-    heap: {
-      allocHoldNs: { dist: 'fixed', value: 700 },
-      freeHoldNs: { dist: 'fixed', value: 200 },
-      smallMaxBytes: 32768,
-      smallAllocNs: 20,
-      spanBytes: 65536,
-      initialDirtyBytes: 0,
-      maxFreeBytes: null,
-    },
-    run: { allocationsPerCore: 2000, warmupFraction: 0.1, replications: 5, seed: 1, maxEvents: 2e9 },
-  };
-  return {
-    ...base,
-    ...overrides,
-    machine: {
-      memory: { ...base.machine.memory, ...overrides.machine?.memory },
-      lock: { ...base.machine.lock, ...overrides.machine?.lock },
-    },
-    workload: { ...base.workload, ...(overrides.workload as Scenario['workload']) },
-    heap: { ...base.heap, ...(overrides.heap as Scenario['heap']) },
-    run: { ...base.run, ...overrides.run },
-  } as Scenario;
+    'test scenario',
+  );
 }
 
 /**

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
 import { runStudy } from '../../experiment/run.js';
-import { applyOverrides, studyFlagValues } from '../../experiment/scenario/index.js';
+import { applyOverrides } from '../../experiment/scenario/index.js';
 import { prepareOutputDir } from '../files.js';
 import { runInterruptibly } from '../interruptible.js';
 import type { StudyFlags } from '../options.js';
-import { lastValue, studyOptions } from '../options.js';
+import { lastValue, studyFlags, studyOptions } from '../options.js';
 import { writeStudyFiles } from '../outputs.js';
 import { defaultScenarioFile, displayPath } from '../paths.js';
 import { checkDistinctNames, loadScenarioFiles } from '../scenario-files.js';
@@ -37,15 +37,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
 async function runScenarios(args: RunArgs): Promise<void> {
   const files =
     args.scenarios && args.scenarios.length > 0 ? args.scenarios : [displayPath(defaultScenarioFile())];
-  const flags = studyFlagValues({
-    cores: lastValue(args.cores),
-    policies: lastValue(args.policies),
-    replications: lastValue(args.replications),
-    seed: lastValue(args.seed),
-    maxEvents: lastValue(args.maxEvents),
-    jobs: lastValue(args.jobs),
-    targetAllocsPerSec: lastValue(args.targetAllocsPerSec),
-  });
+  const flags = studyFlags(args);
   const jobs = flags.jobs ?? availableParallelism();
 
   const loaded = (await loadScenarioFiles(files)).map(({ file, scenario }) => ({

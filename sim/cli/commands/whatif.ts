@@ -5,13 +5,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
-import { applyOverrides, InputError, studyFlagValues } from '../../experiment/scenario/index.js';
+import { applyOverrides, InputError } from '../../experiment/scenario/index.js';
 import { parseVary } from '../../experiment/vary.js';
 import { runWhatif } from '../../experiment/whatif.js';
 import { prepareOutputDir } from '../files.js';
 import { runInterruptibly } from '../interruptible.js';
 import type { StudyFlags } from '../options.js';
-import { lastValue, studyOptions } from '../options.js';
+import { lastValue, studyFlags, studyOptions } from '../options.js';
 import { writeStudyFiles } from '../outputs.js';
 import { displayPath } from '../paths.js';
 import { loadScenarioFiles } from '../scenario-files.js';
@@ -37,15 +37,7 @@ export const whatifCommand: CommandModule<object, WhatifArgs> = {
 };
 
 async function whatif(args: WhatifArgs): Promise<void> {
-  const flags = studyFlagValues({
-    cores: lastValue(args.cores),
-    policies: lastValue(args.policies),
-    replications: lastValue(args.replications),
-    seed: lastValue(args.seed),
-    maxEvents: lastValue(args.maxEvents),
-    jobs: lastValue(args.jobs),
-    targetAllocsPerSec: lastValue(args.targetAllocsPerSec),
-  });
+  const flags = studyFlags(args);
   const [{ scenario: loaded }] = await loadScenarioFiles([args.scenario]);
   const scenario = applyOverrides(loaded, flags.overrides);
   const varyFlags = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary : [args.vary];
