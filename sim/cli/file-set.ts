@@ -31,9 +31,11 @@ export async function writeFileSet(
   process.on('SIGINT', onSigint);
   const tag = randomBytes(4).toString('hex');
   const temporaries = files.map((f) => join(dirname(f.path), `.${basename(f.path)}.${tag}.tmp`));
+  let current = files.length > 0 ? files[0].path : '.';
   try {
     // Phase 1: temporaries. Ctrl-C here abandons the new set and keeps the old one.
     for (const [i, file] of files.entries()) {
+      current = file.path;
       await mkdir(dirname(file.path), { recursive: true });
       await writeFile(temporaries[i], file.text, 'utf8');
       if (interrupted) throw new InterruptedError();
@@ -50,10 +52,10 @@ export async function writeFileSet(
       }
     }
   } catch (error) {
-    await Promise.all(temporaries.map((t) => rm(t, { force: true })));
+    // best effort: a temporary that could not be created cannot be removed either
+    await Promise.all(temporaries.map((t) => rm(t, { force: true }).catch(() => undefined)));
     if (error instanceof InterruptedError) throw error;
-    const dir = files.length > 0 ? dirname(files[0].path) : '.';
-    throw new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
+    throw new InputError([messages.cannotWriteDir(displayPath(dirname(current)), fsReason(error))]);
   } finally {
     process.off('SIGINT', onSigint);
   }
