@@ -1,14 +1,17 @@
 /**
  * Plain-language key findings computed from the numbers: where each policy saturates and which
  * analytic bound it sits on, how far apart the best and worst policies are, where core time goes,
- * and whether the simulation agrees with exact MVA.
+ * and whether the simulation agrees with exact MVA; for a what-if study, of its base scenario, after
+ * how far the grid moves each policy.
  */
 import type { Point, Results } from '../sim/experiment/types.js';
 import { formatPct, formatSi } from './format.js';
-import { coreCounts, pointsByPolicy } from './points.js';
+import { coreCounts, hasOnePointPerCoreCount, pointsByPolicy } from './points.js';
+import { sensitivityFindings, whatifFindings } from './study-findings.js';
+import { baseScenarioView } from './views.js';
 
 export interface Finding {
-  kind: 'ratio' | 'saturation' | 'scaling' | 'time' | 'mva';
+  kind: 'ratio' | 'saturation' | 'scaling' | 'time' | 'mva' | 'whatif' | 'sensitivity';
   text: string;
 }
 
@@ -169,6 +172,16 @@ function mvaFinding(results: Results): Finding[] {
 }
 
 export function keyFindings(results: Results): Finding[] {
+  const view = baseScenarioView(results);
+  return [
+    ...whatifFindings(results),
+    ...(hasOnePointPerCoreCount(view) ? sweepFindings(view) : []),
+    ...sensitivityFindings(results),
+  ];
+}
+
+/** The findings of one curve per policy: a plain sweep, or a what-if study's base scenario. */
+function sweepFindings(results: Results): Finding[] {
   const cores = coreCounts(results);
   if (cores.length === 0) return [];
   const maxCores = cores[cores.length - 1];

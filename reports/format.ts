@@ -69,3 +69,21 @@ export function formatDist(dist: DistSpec, unit: (value: number) => string): str
       return `empirical: ${dist.values.map((v, i) => `${unit(v)} (w ${dist.weights[i]})`).join(', ')}`;
   }
 }
+
+/**
+ * A scenario parameter's value in the unit its name carries (sizeBytes, holdNs, clearGBps):
+ * "512 KiB", "300 µs", "30 GB/s"; other values (fractions, counts) as plain SI numbers.
+ */
+export function formatParameter(path: string, value: number): string {
+  if (/Bytes$/.test(path)) return formatBytes(value);
+  if (/Ns$/.test(path)) return formatNs(value);
+  if (/GBps$/.test(path)) return `${formatSi(value)} GB/s`;
+  return formatSi(value);
+}
+
+/** a signed change with one decimal: "+96.3%", "−0.4%", "0%" (a true minus sign) */
+export function formatChange(fraction: number): string {
+  if (fraction === 0) return '0%';
+  const text = `${Math.abs(fraction * 100).toFixed(1)}%`;
+  return fraction > 0 ? `+${text}` : `−${text}`;
+}

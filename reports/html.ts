@@ -1,7 +1,8 @@
 /**
  * Builds the self-contained report page from results, built charts and the inlined vega scripts:
- * a compact header and key findings, the chart grid, then parameters, policies, results and the
- * MVA cross-check. Pure: it writes nothing, and escapes every piece of user text.
+ * a compact header, the what-if axes, key findings and capacity answers, the chart grid, then the
+ * USL fit, sensitivity, results, MVA cross-check, policies and parameters. Pure: it writes nothing,
+ * and escapes every piece of user text.
  */
 import { createHash } from 'node:crypto';
 import type { Results } from '../sim/experiment/types.js';
@@ -12,7 +13,17 @@ import { keyFindings } from './findings.js';
 import { BOOT_SCRIPT } from './page-script.js';
 import { PAGE_CSS } from './page-style.js';
 import { coreCounts, policyNames } from './points.js';
+import {
+  capacityDetails,
+  capacitySection,
+  sensitivityNote,
+  sensitivityTable,
+  uslNote,
+  uslTable,
+  whatifSection,
+} from './study-sections.js';
 import { crossCheckTable, parameterTables, policyTable, resultsTable } from './tables.js';
+import { whatifAxes } from './views.js';
 
 export type { ChartAssets } from './assets.js';
 
@@ -48,6 +59,7 @@ function header(results: Results): string {
     `${s.run.replications} replications per point`,
     cores.length > 0 ? `cores ${cores.join(', ')}` : 'no points',
     `${policyNames(results).length} policies`,
+    ...(whatifAxes(results).length > 0 ? [`what-if over ${whatifAxes(results).length} fields`] : []),
     `${events.toLocaleString('en-US')} events simulated`,
   ];
   return `<header class="top">
@@ -69,17 +81,32 @@ ${items.join('\n')}
 
 function chartCard(chart: BuiltChart): string {
   const id = escapeHtml(chart.name);
-  return `<figure class="card" id="fig-${id}">
+  return `<figure class="card${chart.wide ? ' wide' : ''}" id="fig-${id}">
 <h3>${escapeHtml(chart.title)}</h3>
 <div class="chart" id="chart-${id}" data-chart="${id}" role="img" aria-label="${escapeHtml(chart.title)}"></div>
 <figcaption>${escapeHtml(chart.caption)} <span class="file">(charts/${id}.vl.json, charts/${id}.svg)</span></figcaption>
 </figure>`;
 }
 
+/** The USL fit and sensitivity tables, when the results carry them. */
+function studyTables(results: Results): string {
+  const usl = uslTable(results);
+  const sensitivity = sensitivityTable(results);
+  return [
+    usl === null
+      ? ''
+      : `<h2>Scalability fit (USL)</h2>\n<p>${escapeHtml(uslNote(results))}</p>\n<div class="table-wrap">${usl}</div>\n`,
+    sensitivity === null
+      ? ''
+      : `<h2>Sensitivity</h2>\n<p>${escapeHtml(sensitivityNote(results))}</p>\n<div class="table-wrap">${sensitivity}</div>\n`,
+    capacityDetails(results),
+  ].join('');
+}
+
 function details(results: Results): string {
   const crossCheck = crossCheckTable(results);
   return `<section class="details">
-<h2>Results</h2>
+${studyTables(results)}<h2>Results</h2>
 <div class="table-wrap">${resultsTable(results)}</div>
 <h2>Analytic cross-check: simulation against mean value analysis</h2>
 ${
@@ -110,7 +137,9 @@ export function renderHtml(results: Results, charts: BuiltChart[], assets: Chart
 </head>
 <body>
 ${header(results)}
+${whatifSection(results)}
 ${findings(results)}
+${capacitySection(results)}
 <main class="charts">
 ${charts.map(chartCard).join('\n')}
 </main>

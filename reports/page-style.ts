@@ -15,20 +15,28 @@ h1 { font-size: 20px; margin: 0 0 2px; overflow-wrap: anywhere; }
 h2 { font-size: 13px; margin: 0 0 4px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 .findings ul { margin: 0; padding-left: 18px; columns: 2 560px; column-gap: 36px; }
 .findings li { break-inside: avoid; margin: 0 0 3px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(660px, 1fr)); gap: 12px; padding: 8px 24px 16px; }
+.study, .capacity { padding: 8px 24px 2px; }
+.study p { margin: 0; max-width: 160ch; color: #333; }
+.capacity ul { margin: 0; padding-left: 18px; columns: 2 560px; column-gap: 36px; }
+.capacity li, .capacity-all li { break-inside: avoid; margin: 0 0 3px; }
+.capacity-all ul { margin: 0; padding-left: 18px; columns: 2 560px; column-gap: 36px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(660px, 1fr)); grid-auto-flow: row dense; gap: 12px; padding: 8px 24px 16px; }
+figure.card.wide { grid-column: 1 / -1; }
 figure.card { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px 10px; min-width: 0; }
 figure.card h3 { margin: 0 0 2px; font-size: 14px; }
-.chart { min-height: 250px; overflow-x: auto; }
+.chart { min-height: 250px; max-width: 100%; overflow-x: auto; }
 .chart-error { color: #b00020; }
 figcaption { font-size: 12.5px; color: var(--muted); margin-top: 2px; }
 section.details { padding: 4px 24px 28px; }
 section.details > h2 { margin-top: 18px; }
+section.details > p { margin: 2px 0 6px; max-width: 130ch; color: #333; }
 .params-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(600px, 1fr)); gap: 8px 20px; }
 .params h3 { font-size: 13px; margin: 6px 0 2px; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 12.5px; background: #fff; border: 1px solid var(--line); }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #fafbfc; font-weight: 600; }
+td:first-child { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 code { font-size: 12px; }
 footer { padding: 0 24px 24px; color: var(--muted); font-size: 12px; }

@@ -6,7 +6,7 @@ import type { Results } from '../sim/experiment/types.js';
 import { escapeHtml } from './escape.js';
 import { bindingBound } from './findings.js';
 import { formatBytes, formatDist, formatMeanCi, formatNs, formatPct, formatSi } from './format.js';
-import { pointsByPolicy } from './points.js';
+import { pointsInTableOrder, varyText, whatifAxes } from './views.js';
 
 /** A table from a header row and body rows of plain-text cells; `numeric` columns align right. */
 export function table(head: string[], rows: string[][], numeric: number[] = []): string {
@@ -97,9 +97,21 @@ export function policyTable(results: Results): string {
   return table(head, rows);
 }
 
+/** The "varied values" column of a what-if study's tables: its head and its cell for a point. */
+function variedColumn(results: Results) {
+  const on = whatifAxes(results).length > 0;
+  return {
+    head: on ? ['varied values'] : [],
+    cell: (p: Results['points'][number]) => (on ? [varyText(results, p.vary)] : []),
+    shift: (columns: number[]) => columns.map((c) => (on && c >= 1 ? c + 1 : c)),
+  };
+}
+
 export function resultsTable(results: Results): string {
+  const varied = variedColumn(results);
   const head = [
     'policy',
+    ...varied.head,
     'cores',
     'throughput (allocs/s ± 95% CI)',
     'bytes/s',
@@ -110,40 +122,41 @@ export function resultsTable(results: Results): string {
     'bound it sits on',
     'events',
   ];
-  const rows = pointsByPolicy(results).flatMap(({ policy, points }) =>
-    points.map((p) => {
-      const bound = bindingBound(p);
-      return [
-        policy,
-        `${p.cores}`,
-        formatMeanCi(p.allocsPerSec.mean, p.allocsPerSec.ci95, ''),
-        `${formatSi(p.bytesPerSec.mean)}B/s`,
-        `${formatPct(p.lockUtilization.mean)} ± ${formatPct(p.lockUtilization.ci95, 2)}`,
-        formatNs(p.lockWaitNs.p99),
-        formatNs(p.latencyNs.p99),
-        `${formatPct(p.bandwidthUtilization.mean)} ± ${formatPct(p.bandwidthUtilization.ci95, 2)}`,
-        bound === null
-          ? '–'
-          : bound.binds
-            ? `${bound.bound} (${formatPct(bound.fraction)})`
-            : `none (${formatPct(bound.fraction)} of ${bound.bound})`,
-        count(p.events),
-      ];
-    }),
-  );
-  return table(head, rows, [1, 2, 3, 4, 5, 6, 7, 9]);
+  const rows = pointsInTableOrder(results).map((p) => {
+    const bound = bindingBound(p);
+    return [
+      p.policy,
+      ...varied.cell(p),
+      `${p.cores}`,
+      formatMeanCi(p.allocsPerSec.mean, p.allocsPerSec.ci95, ''),
+      `${formatSi(p.bytesPerSec.mean)}B/s`,
+      `${formatPct(p.lockUtilization.mean)} ± ${formatPct(p.lockUtilization.ci95, 2)}`,
+      formatNs(p.lockWaitNs.p99),
+      formatNs(p.latencyNs.p99),
+      `${formatPct(p.bandwidthUtilization.mean)} ± ${formatPct(p.bandwidthUtilization.ci95, 2)}`,
+      bound === null
+        ? '–'
+        : bound.binds
+          ? `${bound.bound} (${formatPct(bound.fraction)})`
+          : `none (${formatPct(bound.fraction)} of ${bound.bound})`,
+      count(p.events),
+    ];
+  });
+  return table(head, rows, varied.shift([1, 2, 3, 4, 5, 6, 7, 9]));
 }
 
 /** Simulated throughput against MVA wherever the results carry an MVA value; "approximate" when not exact. */
 export function crossCheckTable(results: Results): string | null {
-  const points = results.points.filter((p) => p.analytic.mvaAllocsPerSec !== null);
+  const points = pointsInTableOrder(results).filter((p) => p.analytic.mvaAllocsPerSec !== null);
   if (points.length === 0) return null;
+  const varied = variedColumn(results);
   const rows = points.map((p) => {
     const mva = p.analytic.mvaAllocsPerSec as number;
     const diff = (p.allocsPerSec.mean - mva) / mva;
     const within = Math.abs(p.allocsPerSec.mean - mva) <= p.allocsPerSec.ci95;
     return [
       p.policy,
+      ...varied.cell(p),
       `${p.cores}`,
       p.analytic.model,
       p.analytic.mvaExact ? 'exact' : 'approximate',
@@ -156,6 +169,7 @@ export function crossCheckTable(results: Results): string | null {
   });
   const head = [
     'policy',
+    ...varied.head,
     'cores',
     'model',
     'MVA',
@@ -165,5 +179,5 @@ export function crossCheckTable(results: Results): string | null {
     'within CI',
     'note',
   ];
-  return table(head, rows, [1, 4, 5, 6]);
+  return table(head, rows, varied.shift([1, 4, 5, 6]));
 }

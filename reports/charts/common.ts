@@ -20,6 +20,10 @@ export interface ChartBuilder<Name extends string = string> {
   /** false when this results file has nothing for the chart (e.g. a what-if chart on a plain run) */
   applies(results: Results): boolean;
   build(results: Results): TopLevelSpec;
+  /** a sentence for these results appended to the caption, e.g. which slice of a what-if grid is drawn */
+  note?(results: Results): string | null;
+  /** the chart spans the full width of the page's chart grid */
+  wide?: boolean;
 }
 
 /** Width and height of one plot panel, in pixels. */

@@ -1,6 +1,7 @@
 /**
  * Chart 1, throughput against cores: one line per policy with its 95% CI band, the dashed analytic
- * bounds that are close enough to bind, and the exact (or approximate) MVA prediction as hollow points.
+ * bounds that are close enough to bind, the fitted USL curve when the results carry one, and the
+ * exact (or approximate) MVA prediction as hollow points.
  */
 import type { Results } from '../../sim/experiment/types.js';
 import { pointsByPolicy } from '../points.js';
@@ -17,6 +18,7 @@ import {
   policyColor,
   WIDTH,
 } from './common.js';
+import { USL_FIT, uslRows } from './usl-layer.js';
 
 /** Bounds more than this factor above the highest measured throughput do not bind and are not drawn. */
 const BOUND_CUTOFF = 1.25;
@@ -62,8 +64,12 @@ export function boundRows(results: Results) {
   });
 }
 
-/** stroke dash per bound kind, and point shape per MVA kind, fixed so they mean the same in every report */
-const DASHES: Record<string, number[]> = { 'lock bound': [7, 4], 'bandwidth bound': [2, 3] };
+/** stroke dash per bound kind (and the thin solid USL fit), and point shape per MVA kind, fixed so they mean the same in every report */
+const DASHES: Record<string, number[]> = {
+  'lock bound': [7, 4],
+  'bandwidth bound': [2, 3],
+  [USL_FIT]: [1, 0],
+};
 const SHAPES: Record<string, string> = { 'MVA (exact)': 'diamond', 'MVA (approximate)': 'triangle-up' };
 
 const y = {
@@ -84,10 +90,25 @@ const allocsTooltip = [
   { field: 'mva', type: 'quantitative', title: 'MVA (allocs/s)', format: ',.0f' },
 ] as const;
 
+/** The strokeDash encoding the bound and USL layers share, so they make one legend. */
+function dashEncoding(results: Results) {
+  const bounds = boundRows(results);
+  const fits = uslRows(results).length > 0;
+  const domain = Object.keys(DASHES).filter(
+    (k) => bounds.some((b) => b.bound === k) || (fits && k === USL_FIT),
+  );
+  return {
+    field: 'bound',
+    type: 'nominal' as const,
+    title: fits ? 'analytic line' : 'analytic bound',
+    legend: DASH_LEGEND,
+    scale: { domain, range: domain.map((k) => DASHES[k]) },
+  };
+}
+
 function boundLayer(results: Results): Layer[] {
   const rows = boundRows(results);
   if (rows.length === 0) return [];
-  const domain = Object.keys(DASHES).filter((k) => rows.some((b) => b.bound === k));
   return [
     {
       data: { values: rows },
@@ -97,18 +118,39 @@ function boundLayer(results: Results): Layer[] {
         y: { ...y, field: 'value' },
         color: policyColor(results),
         detail: { field: 'bound' },
-        strokeDash: {
-          field: 'bound',
-          type: 'nominal',
-          title: 'analytic bound',
-          legend: DASH_LEGEND,
-          scale: { domain, range: domain.map((k) => DASHES[k]) },
-        },
+        strokeDash: dashEncoding(results),
         opacity: pickedOpacity(0.85, 0.08),
         tooltip: [
           { field: 'policy', type: 'nominal' },
           { field: 'bound', type: 'nominal' },
           { field: 'value', type: 'quantitative', title: 'allocs/s', format: ',.0f' },
+        ],
+      },
+    },
+  ];
+}
+
+/** Each policy's fitted USL curve, thin, in the policy's colour. */
+function uslLayer(results: Results): Layer[] {
+  const rows = uslRows(results);
+  if (rows.length === 0) return [];
+  return [
+    {
+      data: { values: rows },
+      mark: { type: 'line', strokeWidth: 1.2 },
+      encoding: {
+        x: coresAxis(results),
+        y: { ...y, field: 'usl' },
+        color: policyColor(results),
+        strokeDash: dashEncoding(results),
+        opacity: pickedOpacity(0.95, 0.08),
+        tooltip: [
+          { field: 'policy', type: 'nominal' },
+          { field: 'bound', type: 'nominal', title: 'line' },
+          { field: 'sigma', type: 'quantitative', title: 'σ (contention)', format: '.3~g' },
+          { field: 'kappa', type: 'quantitative', title: 'κ (coherency)', format: '.3~g' },
+          { field: 'peakCores', type: 'quantitative', title: 'N* (cores at the peak)', format: '.1f' },
+          { field: 'r2', type: 'quantitative', title: 'R²', format: '.4f' },
         ],
       },
     },
@@ -154,8 +196,9 @@ export const throughput: ChartBuilder<'throughput'> = {
     "logarithmic, so perfect scaling is a straight diagonal. The dashed line is each policy's tighter analytic " +
     'ceiling: the lock bound 1/D_lock or the bandwidth bound totalClearGBps / bytes cleared per allocation ' +
     '(ceilings far above every curve do not bind and are left out). A curve that flattens onto its dashed line ' +
-    'has run out of that resource. Hollow markers are mean value analysis, where the model allows it. Click a ' +
-    'legend entry to pick a policy.',
+    'has run out of that resource. Hollow markers are mean value analysis, where the model allows it. Where the ' +
+    "results carry a Universal Scalability Law fit, a thin solid line is each policy's fitted curve " +
+    'X(N) = λN / (1 + σ(N−1) + κN(N−1)). Click a legend entry to pick a policy.',
   applies: appliesToSweep,
   build(results) {
     const x = coresAxis(results);
@@ -187,6 +230,7 @@ export const throughput: ChartBuilder<'throughput'> = {
           },
         },
         ...boundLayer(results),
+        ...uslLayer(results),
         ...mvaLayer(results),
       ],
     };

@@ -1,7 +1,8 @@
 /**
  * The report in a real browser: Debian chromium driven by playwright-core opens report.html from
  * file:// with every other request blocked, and every chart must render with marks, with no console
- * error, no page error and, for the hostile scenario, nothing executed or injected.
+ * error, no page error and, for the hostile scenario, nothing executed or injected. The what-if and
+ * analysis reports get the same checks, and every chart must fit inside its card.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/index.js';
 import type { Results } from '../../sim/experiment/types.js';
-import { fixture } from './helpers.js';
+import { fixture, hostileWhatif } from './helpers.js';
 
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -26,6 +27,8 @@ interface PageElement {
   clientWidth: number;
   textContent: string | null;
   querySelectorAll(selector: string): { length: number };
+  querySelector(selector: string): PageElement | null;
+  getBoundingClientRect(): { left: number; right: number };
 }
 interface PageWindow {
   document: {
@@ -210,5 +213,76 @@ describe('report.html for a hostile scenario', () => {
     );
     expect(embedded).toEqual(fixture('hostile'));
     expect(opened.blocked).toEqual([]);
+  });
+});
+
+/** Cards whose chart (SVG) reaches past the card's right edge. */
+function chartsPastTheirCard(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(globalThis as unknown as PageWindow).document.querySelectorAll('figure.card')]
+      .filter((card) => {
+        const svg = card.querySelector('svg.marks');
+        return svg !== null && svg.getBoundingClientRect().right > card.getBoundingClientRect().right + 1;
+      })
+      .map((card) => card.id),
+  );
+}
+
+describe.each([
+  { label: 'what-if', name: 'whatif' as const },
+  { label: 'analysis', name: 'results-analysis' as const },
+])('report.html of the $label fixture in chromium', ({ name }) => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open(fixture(name));
+  });
+
+  it('renders every chart, each with marks, and logs no error', async () => {
+    const counts = await markCounts(opened.page);
+    expect(Object.keys(counts)).toEqual(opened.chartNames);
+    for (const chart of opened.chartNames) expect(counts[chart], chart).toBeGreaterThan(0);
+    expect(await opened.page.evaluate(() => (globalThis as unknown as PageWindow).zerosim?.errors)).toEqual(
+      [],
+    );
+    expect(opened.consoleErrors).toEqual([]);
+    expect(opened.pageErrors).toEqual([]);
+    expect(opened.blocked).toEqual([]);
+  });
+
+  it('fits every chart inside its card', async () => {
+    expect(await chartsPastTheirCard(opened.page)).toEqual([]);
+  });
+
+  it('shows the first chart in the first screen', async () => {
+    const box = await opened.page.locator(`#chart-${opened.chartNames[0]} svg.marks`).boundingBox();
+    expect(box!.y).toBeLessThan(VIEWPORT.height);
+  });
+});
+
+describe('report.html of a hostile what-if study', () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open(hostileWhatif());
+  });
+
+  it('executes nothing and still draws its charts, the policy name as literal text', async () => {
+    expect(opened.dialogs).toEqual([]);
+    expect(opened.pageErrors).toEqual([]);
+    expect(opened.consoleErrors).toEqual([]);
+    const counts = await markCounts(opened.page);
+    for (const chart of opened.chartNames) expect(counts[chart], chart).toBeGreaterThan(0);
+    expect(
+      await opened.page.evaluate(() => (globalThis as unknown as PageWindow).document.scripts.length),
+    ).toBe(6);
+    await expect(opened.page.locator('#chart-whatif-heatmap svg.marks').textContent()).resolves.toContain(
+      'evil"><img',
+    );
+  });
+});
+
+describe('chart widths on the plain report', () => {
+  it('fits every chart inside its card', async () => {
+    const opened = await open(fixture('results'));
+    expect(await chartsPastTheirCard(opened.page)).toEqual([]);
   });
 });

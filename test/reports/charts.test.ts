@@ -1,23 +1,36 @@
 /**
  * Every chart spec compiles through vega-lite with a logger that fails on any warning, matches its
  * golden JSON for the fixed fixture (UPDATE_GOLDEN=1 rewrites them), and renders to an SVG with marks.
+ * Each chart is exercised on the first fixture it applies to, and on the hostile one of the same kind.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { buildCharts, CHART_NAMES, CHARTS } from '../../reports/charts/index.js';
+import { buildCharts, CHART_NAMES, CHARTS, type ChartName } from '../../reports/charts/index.js';
 import { toSvg } from '../../reports/svg.js';
 import type { Results } from '../../sim/experiment/types.js';
-import { countSvgMarks, fixture, throwingLogger } from './helpers.js';
+import { countSvgMarks, fixture, hostileAnalysis, hostileWhatif, throwingLogger } from './helpers.js';
 
 const results = fixture('results');
+const analysis = fixture('results-analysis');
+const whatif = fixture('whatif');
 const hostile = fixture('hostile');
 const goldenPath = (name: string) => fileURLToPath(new URL(`./golden/${name}.vl.json`, import.meta.url));
 
 /** The results as the charts see them after a JSON round trip: undefined fields dropped. */
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+/** The fixtures in order of preference: a chart is tested on the first it applies to. */
+const FIXTURES: Array<{ label: string; results: Results; hostile: Results }> = [
+  { label: 'results', results, hostile },
+  { label: 'results-analysis', results: analysis, hostile: hostileAnalysis() },
+  { label: 'whatif', results: whatif, hostile: hostileWhatif() },
+];
+const fixtureFor = (name: ChartName) => FIXTURES.find((f) => CHARTS[name].applies(f.results))!;
+
+const PLAIN = ['throughput', 'speedup', 'lock', 'time-share', 'cleared-bytes', 'latency', 'bandwidth'];
 
 describe('chart registry', () => {
   it('has one builder per name, each registered under its own name', () => {
@@ -25,63 +38,119 @@ describe('chart registry', () => {
     for (const name of CHART_NAMES) expect(CHARTS[name].name).toBe(name);
   });
 
-  it('builds every chart for a plain sweep, in display order', () => {
-    expect(buildCharts(results).map((c) => c.name)).toEqual([...CHART_NAMES]);
+  it('builds the plain charts for a plain sweep, in display order', () => {
+    expect(buildCharts(results).map((c) => c.name)).toEqual(PLAIN);
+  });
+
+  it('adds the sensitivity chart, full width, after throughput when the results carry a sensitivity study', () => {
+    const built = buildCharts(analysis);
+    expect(built.map((c) => c.name)).toEqual(['throughput', 'sensitivity', ...PLAIN.slice(1)]);
+    expect(built.filter((c) => c.wide).map((c) => c.name)).toEqual(['sensitivity']);
+  });
+
+  it('leads a what-if study with its own charts, then the plain charts of its base scenario', () => {
+    const built = buildCharts(whatif);
+    expect(built.map((c) => c.name)).toEqual(['whatif-metric', 'whatif-heatmap', ...PLAIN]);
+    const throughput = built.find((c) => c.name === 'throughput')!;
+    expect(throughput.caption).toContain(
+      "base scenario only: machine.memory.totalClearGBps = 60, workload.needZeroFraction = 0.5 (the scenario's own values)",
+    );
+    expect(built.find((c) => c.name === 'whatif-metric')!.caption).not.toContain('base scenario only');
+  });
+
+  it('draws only the base scenario in the plain charts of a what-if study', () => {
+    const rows = (
+      CHARTS.throughput.build(whatif).data as { values: Array<{ policy: string; cores: number }> }
+    ).values;
+    expect(rows.map((r) => `${r.policy}@${r.cores}`)).toEqual(
+      ['go1.0-under-lock', 'go1.1-after-unlock'].flatMap((p) => [1, 8, 64].map((c) => `${p}@${c}`)),
+    );
+  });
+
+  it('draws only the what-if charts when the grid lacks the scenario’s own values', () => {
+    expect(buildCharts(hostileWhatif()).map((c) => c.name)).toEqual(['whatif-metric', 'whatif-heatmap']);
+  });
+
+  it('leaves the heat map out unless exactly two fields vary', () => {
+    const oneAxis: Results = {
+      ...whatif,
+      whatif: { vary: [whatif.whatif!.vary[0]] },
+      points: whatif.points
+        .filter((p) => p.vary!['workload.needZeroFraction'] === 0.5)
+        .map((p) => ({
+          ...p,
+          vary: { 'machine.memory.totalClearGBps': p.vary!['machine.memory.totalClearGBps'] },
+        })),
+    };
+    expect(buildCharts(oneAxis).map((c) => c.name)).toEqual(['whatif-metric', ...PLAIN]);
+    const threeAxes: Results = {
+      ...whatif,
+      whatif: { vary: [...whatif.whatif!.vary, { path: 'run.seed', values: [1] }] },
+      points: whatif.points.map((p) => ({ ...p, vary: { ...p.vary, 'run.seed': 1 } })),
+    };
+    expect(buildCharts(threeAxes).map((c) => c.name)).toEqual(['whatif-metric', ...PLAIN]);
   });
 
   it('builds nothing from a results file without points', () => {
     expect(buildCharts({ ...results, points: [] })).toEqual([]);
+    expect(buildCharts({ ...whatif, points: [] })).toEqual([]);
   });
 
-  it('leaves what-if results (several points per policy × cores) to the what-if charts', () => {
-    const whatIf: Results = {
+  it('leaves several points per policy × cores without what-if axes to nobody', () => {
+    const unlabelled: Results = {
       ...results,
       points: results.points.flatMap((p) =>
         [1, 2].map((v) => ({ ...p, vary: { 'workload.needZeroFraction': v } })),
       ),
     };
-    expect(buildCharts(whatIf)).toEqual([]);
+    expect(buildCharts(unlabelled)).toEqual([]);
   });
 
   it('is a pure function of the results', () => {
-    expect(plain(buildCharts(results))).toEqual(plain(buildCharts(structuredClone(results))));
+    for (const r of [results, analysis, whatif])
+      expect(plain(buildCharts(r))).toEqual(plain(buildCharts(structuredClone(r))));
   });
 });
 
 describe.each(CHART_NAMES.map((name) => ({ name })))('chart $name', ({ name }) => {
   const chart = CHARTS[name];
+  const { results: input, hostile: hostileInput } = fixtureFor(name);
+
+  it('applies to a test fixture and to its hostile variant', () => {
+    expect(chart.applies(input)).toBe(true);
+    expect(chart.applies(hostileInput)).toBe(true);
+  });
 
   it.each([
-    ['fixture', results],
-    ['hostile fixture', hostile],
-  ])('compiles through vega-lite without a warning (%s)', (_label, input) => {
-    const spec = chart.build(input);
+    ['fixture', input],
+    ['hostile fixture', hostileInput],
+  ])('compiles through vega-lite without a warning (%s)', (_label, r) => {
+    const spec = chart.build(r);
     expect(() => vegaLite.compile(spec, { logger: throwingLogger(name) })).not.toThrow();
   });
 
   it('matches its golden spec', () => {
-    const spec = plain(chart.build(results));
-    const path = goldenPath(name);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, `${JSON.stringify(spec, null, 2)}\n`);
-    expect(existsSync(path), `missing ${path}: run UPDATE_GOLDEN=1 npx vitest run test/reports`).toBe(true);
-    expect(spec).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    expectGolden(name, chart.build(input));
   });
 
   it('carries its data inline and says what it shows', () => {
-    const spec = chart.build(results);
+    const spec = chart.build(input);
     expect(JSON.stringify(spec)).toContain('"values"');
     expect(spec.description).toBeTruthy();
     expect(spec.$schema).toMatch(/vega-lite\/v6/);
   });
 
-  it('renders to SVG headlessly, with marks and no runtime warning', async () => {
-    const svg = await toSvg(chart.build(results), { logger: throwingLogger(name) });
+  it.each([
+    ['fixture', input],
+    ['hostile fixture', hostileInput],
+  ])('renders to SVG headlessly, with marks and no runtime warning (%s)', async (_label, r) => {
+    const svg = await toSvg(chart.build(r), { logger: throwingLogger(name) });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(countSvgMarks(svg)).toBeGreaterThan(0);
   });
 
   it('draws a mark for every series: the vega scenegraph has items in each data mark', async () => {
-    const compiled = vegaLite.compile(chart.build(results)).spec;
+    const compiled = vegaLite.compile(chart.build(input)).spec;
     const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
     await view.runAsync();
     let items = 0;
@@ -92,6 +161,24 @@ describe.each(CHART_NAMES.map((name) => ({ name })))('chart $name', ({ name }) =
     walk((view.scenegraph() as unknown as { root: Parameters<typeof walk>[0] }).root);
     view.finalize();
     expect(items).toBeGreaterThan(0);
+  });
+});
+
+/** Compares a spec with golden/<file>.vl.json, or rewrites it under UPDATE_GOLDEN=1. */
+function expectGolden(file: string, spec: unknown) {
+  const path = goldenPath(file);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, `${JSON.stringify(plain(spec), null, 2)}\n`);
+  expect(existsSync(path), `missing ${path}: run UPDATE_GOLDEN=1 npx vitest run test/reports`).toBe(true);
+  expect(plain(spec)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+describe('golden specs of the plain charts for study results', () => {
+  it('throughput with the USL fit overlaid (results-analysis)', () => {
+    expectGolden('throughput-usl', CHARTS.throughput.build(analysis));
+  });
+
+  it('throughput of a what-if study: its base scenario, with that scenario’s USL fits (whatif)', () => {
+    expectGolden('throughput-whatif', CHARTS.throughput.build(whatif));
   });
 });
 
@@ -110,10 +197,13 @@ function axisTitles(node: unknown, out: string[] = []): string[] {
 
 describe('axis titles carry units', () => {
   it.each(CHART_NAMES.map((name) => ({ name })))('$name', ({ name }) => {
-    const titles = axisTitles(vegaLite.compile(CHARTS[name].build(results)).spec);
+    const input = fixtureFor(name).results;
+    const varied = (input.whatif?.vary ?? []).map((a) => a.path);
+    const titles = axisTitles(vegaLite.compile(CHARTS[name].build(input)).spec);
     expect(titles.length).toBeGreaterThan(0);
-    // "cores" is a count and its own unit; every other axis names its unit in parentheses
-    for (const title of titles.filter((t) => t !== 'cores'))
+    // "cores" is a count and its own unit, a varied field is named by its dot path (whose name
+    // carries its unit); every other axis names its unit in parentheses
+    for (const title of titles.filter((t) => t !== 'cores' && !varied.includes(t)))
       expect(title).toMatch(/\((allocs\/s|ns|bytes|%|×)[^)]*\)$/);
   });
 });

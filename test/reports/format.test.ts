@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
+  formatChange,
   formatDist,
   formatMeanCi,
   formatNs,
+  formatParameter,
   formatPct,
   formatSi,
 } from '../../reports/format.js';
@@ -48,5 +50,21 @@ describe('format', () => {
     expect(formatDist({ dist: 'empirical', values: [1024, 4096], weights: [3, 1] }, formatBytes)).toBe(
       'empirical: 1 KiB (w 3), 4 KiB (w 1)',
     );
+  });
+});
+
+describe('formatParameter and formatChange', () => {
+  it('formats a parameter in the unit its name carries', () => {
+    expect(formatParameter('workload.sizeBytes', 524288)).toBe('512 KiB');
+    expect(formatParameter('heap.allocHoldNs', 350)).toBe('350 ns');
+    expect(formatParameter('workload.workNs', 300000)).toBe('300 µs');
+    expect(formatParameter('machine.memory.totalClearGBps', 90)).toBe('90 GB/s');
+    expect(formatParameter('workload.needZeroFraction', 0.25)).toBe('0.25');
+  });
+
+  it('writes changes signed, with one decimal and a true minus', () => {
+    expect(formatChange(0.963)).toBe('+96.3%');
+    expect(formatChange(-0.0000137)).toBe('−0.0%');
+    expect(formatChange(0)).toBe('0%');
   });
 });

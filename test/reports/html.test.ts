@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildCharts } from '../../reports/charts/index.js';
 import { renderHtml } from '../../reports/html.js';
-import { fixture } from './helpers.js';
+import { fixture, outsideJson } from './helpers.js';
 
 const assets = {
   vega: 'window.vega={};',
@@ -17,11 +17,6 @@ const results = fixture('results');
 const hostile = fixture('hostile');
 const page = renderHtml(results, buildCharts(results), assets);
 const hostilePage = renderHtml(hostile, buildCharts(hostile), assets);
-
-/** The page with the bodies of its JSON data blocks removed: the markup the HTML parser acts on. */
-function outsideJson(html: string): string {
-  return html.replace(/(<script type="application\/json" id="[^"]*">)[\s\S]*?(<\/script>)/g, '$1$2');
-}
 
 /** The text of the <script type="application/json" id=…> element. */
 function jsonScript(html: string, id: string): unknown {

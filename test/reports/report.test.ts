@@ -25,6 +25,15 @@ describe('buildReport', () => {
     expect(report.html.length).toBeGreaterThan(800_000);
   });
 
+  it.each([
+    ['whatif', ['whatif-metric', 'whatif-heatmap', 'throughput', 'speedup']],
+    ['results-analysis', ['throughput', 'sensitivity', 'speedup']],
+  ] as const)('renders every chart of the %s fixture to an SVG with marks', async (name, first) => {
+    const report = await buildReport(fixture(name));
+    expect(report.charts.map((c) => c.name).slice(0, first.length)).toEqual(first);
+    for (const chart of report.charts) expect(countSvgMarks(chart.svg), chart.name).toBeGreaterThan(0);
+  });
+
   it('gives the same bytes for the same results', async () => {
     const [a, b] = await Promise.all([buildReport(fixture('results')), buildReport(fixture('results'))]);
     expect(a.html).toBe(b.html);
