@@ -58,8 +58,10 @@ function header(results: Results): string {
     `seed ${s.run.seed}`,
     `${s.run.replications} replications per point`,
     cores.length > 0 ? `cores ${cores.join(', ')}` : 'no points',
-    `${policyNames(results).length} policies`,
-    ...(whatifAxes(results).length > 0 ? [`what-if over ${whatifAxes(results).length} fields`] : []),
+    plural(policyNames(results).length, 'policy', 'policies'),
+    ...(whatifAxes(results).length > 0
+      ? [`what-if over ${plural(whatifAxes(results).length, 'field', 'fields')}`]
+      : []),
     `${events.toLocaleString('en-US')} events simulated`,
   ];
   return `<header class="top">
@@ -152,4 +154,8 @@ ${scripts.map((s) => `<script>${s}</script>`).join('\n')}
 </body>
 </html>
 `;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
