@@ -1,7 +1,8 @@
 // The CLI's file-system access: reading inputs and preparing output folders (writing outputs as one
 // set is file-set.ts).
 
-import { access, constants, mkdir, readFile } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import * as messages from '../experiment/messages.js';
 import { InputError } from '../experiment/scenario/index.js';
 import { displayPath } from './paths.js';
@@ -15,7 +16,31 @@ export async function readInputFile(file: string): Promise<string> {
   }
 }
 
-/** Creates `dir` if needed and checks that it is writable, before any long run starts. */
+/**
+ * Checks, before a long run and without creating anything, that `dir` could be written: it is a
+ * writable folder, or the nearest existing folder above it is.
+ */
+export async function checkOutputDir(dir: string): Promise<void> {
+  let probe = resolve(dir);
+  for (;;) {
+    try {
+      const info = await stat(probe);
+      if (!info.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+      await access(probe, constants.W_OK);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const parent = dirname(probe);
+      if (code === 'ENOENT' && parent !== probe) {
+        probe = parent;
+        continue;
+      }
+      throw new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
+    }
+  }
+}
+
+/** Creates `dir` if needed and checks that it is writable. */
 export async function prepareOutputDir(dir: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });

@@ -1,6 +1,7 @@
 // Reads a saved results.json for `report`: it must be zerosim's, and not from a newer major version.
 
 import * as messages from '../experiment/messages.js';
+import { checkResults } from '../experiment/results-schema.js';
 import { InputError, parseJsonText } from '../experiment/scenario/index.js';
 import type { Results } from '../experiment/types.js';
 
@@ -16,29 +17,29 @@ export function parseResultsText(text: string, file: string, ourVersion: string)
   if (results === undefined)
     throw new InputError([line([], messages.got(value), messages.expectedZerosimResults)]);
   if (tool?.name !== 'zerosim') {
-    const what = messages.found(tool === undefined ? undefined : tool.name);
+    const what = messages.found(tool === undefined ? results.tool : tool.name);
     throw new InputError([
       line(tool === undefined ? ['tool'] : ['tool', 'name'], what, messages.expectedZerosimResults),
     ]);
   }
-  const theirMajor = majorVersion(tool.version);
-  if (theirMajor === undefined || theirMajor > (majorVersion(ourVersion) ?? 0)) {
+  if (!readableVersion(tool.version, ourVersion)) {
     throw new InputError([
       line(['tool', 'version'], messages.found(tool.version), messages.expectedVersionAtMost(ourVersion)),
     ]);
   }
-  const problems: string[] = [];
-  if (record(results.scenario) === undefined) {
-    problems.push(line(['scenario'], messages.found(results.scenario), messages.expectedZerosimResults));
-  }
-  if (!Array.isArray(results.points)) {
-    problems.push(line(['points'], messages.found(results.points), messages.expectedZerosimResults));
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return value as Results;
+  return checkResults(results, file);
 }
 
-function majorVersion(version: unknown): number | undefined {
-  const match = typeof version === 'string' ? /^(\d+)\./.exec(version) : null;
-  return match ? Number(match[1]) : undefined;
+/**
+ * Whether results written by `theirs` can be read by `ours`: the same or an older major version; while
+ * the major version is 0, a minor version counts as a major one (semver: 0.x minors may break).
+ */
+function readableVersion(theirs: unknown, ours: string): boolean {
+  const parse = (v: unknown) => (typeof v === 'string' ? /^(\d+)\.(\d+)\./.exec(v) : null);
+  const t = parse(theirs);
+  const o = parse(ours);
+  if (!t || !o) return false;
+  const [tMajor, tMinor, oMajor, oMinor] = [t[1], t[2], o[1], o[2]].map(Number);
+  if (tMajor !== oMajor) return tMajor < oMajor;
+  return oMajor > 0 || tMinor <= oMinor;
 }

@@ -1,14 +1,52 @@
 /**
  * The event budget: a study's events are estimated before it runs, and a study over the budget is
- * refused up front. Measured here: 3–5 events per large allocation, about 11 with a zeroing thread
- * at low core counts; the estimate takes the high side.
+ * refused up front. The estimate is meant to be an upper one:
+ * - a core's allocation cycle is at most 9 events (work, hold, two fault steps and a clear under or
+ *   after the lock, a clear on free, the free's hold), a small-object allocation 2 plus its share of
+ *   refills; 9 covers both;
+ * - a zeroing thread takes one event per chunk it clears, and can clear no more than the memory that
+ *   ever becomes dirty (initial dirt plus every freed block), nor more than it can clear at full rate
+ *   while the cores run, if every core's allocations ran one after another.
  */
+import { makeSampler } from '../engine/random/dist/index.js';
 import { zeroerThreads } from '../policies/plan.js';
-import type { Scenario } from './types.js';
+import type { PolicySpec, Scenario } from './types.js';
+
+const EVENTS_PER_ALLOCATION = 9;
+
+function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): number {
+  if (zeroerThreads(policy) === 0) return 0;
+  const { machine, workload, heap, run } = scenario;
+  const allocations = cores * run.allocationsPerCore;
+  const sizeBytes = makeSampler(workload.sizeBytes).mean;
+  const chunkBytes = policy.chunkBytes > 0 ? policy.chunkBytes : machine.memory.pageBytes;
+  const soloGBps = Math.min(machine.memory.coreClearGBps, machine.memory.totalClearGBps);
+  // the longest the run can take: every cycle of every core in turn, clears at the solo rate
+  const cycleNs =
+    makeSampler(workload.workNs).mean +
+    makeSampler(heap.allocHoldNs).mean +
+    makeSampler(heap.freeHoldNs).mean +
+    2 * (machine.lock.acquireNs + machine.lock.handoffNs) +
+    (2 * sizeBytes) / soloGBps +
+    (sizeBytes / machine.memory.pageBytes) * machine.memory.pageFaultNs;
+  const horizonNs = allocations * cycleNs;
+  const byDirt = (heap.initialDirtyBytes + allocations * sizeBytes) / chunkBytes;
+  const byTime = (zeroerThreads(policy) * horizonNs * soloGBps) / chunkBytes;
+  // plus one partial chunk per free, when the thread wakes for a little new dirt
+  return Math.min(byDirt, byTime) + allocations;
+}
+
+/** Estimated events of one replication of (policy, cores). */
+export function estimatePointEvents(scenario: Scenario, policy: PolicySpec, cores: number): number {
+  return (
+    cores * scenario.run.allocationsPerCore * EVENTS_PER_ALLOCATION + zeroerEvents(scenario, policy, cores)
+  );
+}
 
 export function estimateEvents(scenario: Scenario): number {
-  const coreSum = scenario.cores.reduce((a, b) => a + b, 0);
-  let perAllocation = 0;
-  for (const policy of scenario.policies) perAllocation += zeroerThreads(policy) > 0 ? 12 : 6;
-  return coreSum * scenario.run.allocationsPerCore * scenario.run.replications * perAllocation;
+  let events = 0;
+  for (const policy of scenario.policies) {
+    for (const cores of scenario.cores) events += estimatePointEvents(scenario, policy, cores);
+  }
+  return events * scenario.run.replications;
 }

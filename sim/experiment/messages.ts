@@ -147,7 +147,9 @@ export function weightCountMismatch(weights: number, values: number): string {
   return `${weights} weights for ${values} values`;
 }
 export const expectedOneWeightPerValue = 'one weight per value';
-export const weightsSumToZero = 'the weights sum to 0';
+export function weightsSum(sum: number): string {
+  return `the weights sum to ${sum}`;
+}
 export const expectedPositiveWeightSum = 'weights >= 0 with a positive sum';
 
 export function spanSmallerThanSmallMax(spanBytes: number, smallMaxBytes: number): string {
@@ -294,8 +296,9 @@ export function internalErrorLine(message: string): string {
 export const expectedZerosimResults = 'a results.json written by zerosim run';
 
 export function expectedVersionAtMost(ourVersion: string): string {
-  const major = ourVersion.split('.')[0];
-  return `results from zerosim ${major}.x or older; this is zerosim ${ourVersion}`;
+  const [major, minor] = ourVersion.split('.');
+  const line = major === '0' ? `0.${minor}` : major;
+  return `results from zerosim ${line}.x or older; this is zerosim ${ourVersion}`;
 }
 
 // ─── command output ─────────────────────────────────────────────────────────────────────────────
@@ -376,9 +379,13 @@ export const help = {
 
 // ─── run budget ─────────────────────────────────────────────────────────────────────────────────
 
-/** A study refused before it starts because its estimated events exceed run.maxEvents. */
-export function budgetExceeded(scenario: string, estimate: number, budget: number): string {
-  return `${scenario}: run.maxEvents: the study would take about ${estimate.toExponential(2)} events, over the budget of ${budget.toExponential(2)} (expected fewer cores, policies, replications or allocationsPerCore, or a larger --max-events)`;
+/**
+ * A study refused before it starts because its estimated events exceed the budget; `source` is the
+ * scenario file, or --max-events when the budget came from that flag.
+ */
+export function budgetExceeded(source: string, estimate: number, budget: number): string {
+  const where = source.startsWith('--') ? source : `${source}: run.maxEvents`;
+  return `${where}: the study would take about ${estimate.toExponential(2)} events, over the budget of ${budget.toExponential(2)} (expected fewer cores, policies, replications or allocationsPerCore, or a larger --max-events)`;
 }
 
 // ─── what-if and sensitivity ────────────────────────────────────────────────────────────────────

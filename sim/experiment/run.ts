@@ -30,6 +30,8 @@ export interface RunOptions {
   toolVersion?: string;
   /** adds the cores and bandwidth needed for this throughput to the capacity answers */
   targetAllocsPerSec?: number;
+  /** where the event budget came from, for the refusal message: the scenario file or --max-events */
+  budgetSource?: string;
 }
 
 /** One scenario of a study: the base scenario, or a what-if variant with its varied values. */
@@ -94,7 +96,7 @@ export async function runVariants(
   options: RunOptions,
   axes?: VaryAxis[],
 ): Promise<Results> {
-  checkBudget(base.name, variants, base.run.maxEvents);
+  checkBudget(options.budgetSource ?? base.name, variants, base.run.maxEvents);
   const perVariant = variants.map((v) => expandTasks(v.scenario));
   const inputs: TaskInput[] = variants.flatMap((v, i) =>
     perVariant[i].map((task: Task) => ({ scenario: v.scenario, task })),

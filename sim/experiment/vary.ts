@@ -39,6 +39,8 @@ function leafAt(scenario: Scenario, path: string): { value: Leaf } | { problem: 
   }
   if (typeof node === 'number' || typeof node === 'string' || typeof node === 'boolean')
     return { value: node };
+  // a null leaf (heap.maxFreeBytes: keep all) takes numbers
+  if (node === null) return { value: 0 };
   return { problem: messages.varyNotALeaf(path) };
 }
 
@@ -109,8 +111,16 @@ export function gridVariants(scenario: Scenario, axes: readonly VaryAxis[]): Var
     let s = scenario;
     for (const [path, value] of Object.entries(vary)) s = withValue(s, path, value);
     try {
-      // the variant must be a valid scenario: same rules, reported against the --vary values
-      variants.push({ scenario: loadScenarioValue(s, `--vary ${messages.varyLabel(vary)}`), vary });
+      // The variant must be a valid scenario: same rules, reported against the --vary values. A preset
+      // whose field was varied is no longer that preset, which the loader refuses under the preset's
+      // name; it is checked under a private name and keeps its own in the results.
+      const names = s.policies.map((p) => p.name);
+      const checked = loadScenarioValue(
+        { ...s, policies: s.policies.map((p) => ({ ...p, name: `${p.name}--varied` })) },
+        `--vary ${messages.varyLabel(vary)}`,
+      );
+      const policies = checked.policies.map((p, i) => ({ ...p, name: names[i] }));
+      variants.push({ scenario: { ...checked, policies }, vary });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);

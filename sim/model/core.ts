@@ -118,13 +118,22 @@ export class Core implements Handler {
     this.stateSinceNs = Math.max(atNs, sinceNs);
   }
 
-  /** Called at warm-up's end: time before now is not charged. */
+  /**
+   * Called at warm-up's end: time before now is not charged. A grant charges lock wait up to the
+   * instant the lock becomes usable, which may lie ahead; the part after now is charged again here,
+   * since the reset dropped it.
+   */
   restartWindow(nowNs: number): void {
-    if (this.stateSinceNs < nowNs) this.stateSinceNs = nowNs;
+    if (this.stateSinceNs > nowNs) this.sys.metrics.stateNs[S_LOCK_WAIT] += this.stateSinceNs - nowNs;
+    else this.stateSinceNs = nowNs;
   }
 
-  /** Called at the end: charges the state in progress. */
+  /** Called at the end: charges the state in progress, and takes back lock wait charged beyond now. */
   closeWindow(nowNs: number): void {
+    if (this.stateSinceNs > nowNs) {
+      this.sys.metrics.stateNs[S_LOCK_WAIT] -= this.stateSinceNs - nowNs;
+      this.stateSinceNs = nowNs;
+    }
     this.enter(this.state, nowNs);
   }
 

@@ -79,8 +79,15 @@ export class HeapMemory {
     return Math.abs(accounted - entered);
   }
 
+  /** whether every pool is ≥ 0, up to the rounding of sums of byte counts (relative 1e-9) */
   get poolsNonNegative(): boolean {
-    return this.dirtyBytes >= 0 && this.cleanBytes >= 0 && this.inUseBytes >= -1e-6 && this.zeroingBytes >= 0;
+    const slack = -1e-9 * (1 + this.initialBytes + this.freshTakenBytes);
+    return (
+      this.dirtyBytes >= slack &&
+      this.cleanBytes >= slack &&
+      this.inUseBytes >= slack &&
+      this.zeroingBytes >= slack
+    );
   }
 
   private scavenge(): void {

@@ -115,3 +115,22 @@ describe('sensitivity (tornado)', () => {
     expect(rows[0].effect).toBeLessThan(0); // a longer hold lowers throughput
   });
 });
+
+describe('what-if over policy fields and nullable fields', () => {
+  it('varies a field of preset policies, keeping their names, and runs', async () => {
+    const sc = small({ cores: [2] });
+    const results = await runWhatif(sc, parseVary(['policy.dirtyTracking=span,none'], sc), { jobs: 1 });
+    expect(results.points.map((p) => `${p.policy} ${p.vary?.['policy.dirtyTracking']}`)).toEqual([
+      'go1.0-under-lock span',
+      'go1.1-after-unlock span',
+      'go1.0-under-lock none',
+      'go1.1-after-unlock none',
+    ]);
+  });
+
+  it('varies heap.maxFreeBytes, whose default is null', () => {
+    expect(parseVary(['heap.maxFreeBytes=0,1048576'], small())).toEqual([
+      { path: 'heap.maxFreeBytes', values: [0, 1048576] },
+    ]);
+  });
+});

@@ -6,7 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
 import { runStudy } from '../../experiment/run.js';
 import { applyOverrides } from '../../experiment/scenario/index.js';
-import { prepareOutputDir } from '../files.js';
+import { checkOutputDir } from '../files.js';
 import { runInterruptibly } from '../interruptible.js';
 import type { StudyFlags } from '../options.js';
 import { lastValue, studyFlags, studyOptions } from '../options.js';
@@ -52,12 +52,13 @@ async function runScenarios(args: RunArgs): Promise<void> {
     out === undefined ? join('out', scenario.name) : loaded.length === 1 ? out : join(out, scenario.name),
   );
   // refuse an unwritable folder before the run, not after it
-  for (const dir of dirs) await prepareOutputDir(dir);
+  for (const dir of dirs) await checkOutputDir(dir);
 
-  for (const [index, { scenario }] of loaded.entries()) {
+  for (const [index, { file, scenario }] of loaded.entries()) {
     const results = await runInterruptibly(scenario.name, !args.quiet, (o) => runStudy(scenario, o), {
       jobs,
       targetAllocsPerSec: flags.targetAllocsPerSec,
+      budgetSource: flags.overrides.maxEvents === undefined ? file : '--max-events',
     });
     const reportPath = await writeStudyFiles(dirs[index], results);
     process.stdout.write(

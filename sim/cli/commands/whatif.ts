@@ -8,7 +8,7 @@ import * as messages from '../../experiment/messages.js';
 import { applyOverrides, InputError } from '../../experiment/scenario/index.js';
 import { parseVary } from '../../experiment/vary.js';
 import { runWhatif } from '../../experiment/whatif.js';
-import { prepareOutputDir } from '../files.js';
+import { checkOutputDir } from '../files.js';
 import { runInterruptibly } from '../interruptible.js';
 import type { StudyFlags } from '../options.js';
 import { lastValue, studyFlags, studyOptions } from '../options.js';
@@ -44,12 +44,16 @@ async function whatif(args: WhatifArgs): Promise<void> {
   if (varyFlags.length === 0 && !args.sensitivity) throw new InputError([messages.whatifNeedsAxis]);
   const axes = parseVary(varyFlags, scenario);
   const dir = lastValue(args.out) ?? join('out', `${scenario.name}-whatif`);
-  await prepareOutputDir(dir);
+  await checkOutputDir(dir);
   const results = await runInterruptibly(
     scenario.name,
     !args.quiet,
     (o) => runWhatif(scenario, axes, { ...o, sensitivity: args.sensitivity }),
-    { jobs: flags.jobs ?? availableParallelism(), targetAllocsPerSec: flags.targetAllocsPerSec },
+    {
+      jobs: flags.jobs ?? availableParallelism(),
+      targetAllocsPerSec: flags.targetAllocsPerSec,
+      budgetSource: flags.overrides.maxEvents === undefined ? args.scenario : '--max-events',
+    },
   );
   const reportPath = await writeStudyFiles(dir, results);
   process.stdout.write(

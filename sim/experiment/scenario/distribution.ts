@@ -58,7 +58,10 @@ export function distributionSchema(kind: DistKind) {
               }
             : spec.weights.reduce((sum, w) => sum + w, 0) > 0
               ? undefined
-              : { what: messages.weightsSumToZero, expected: messages.expectedPositiveWeightSum };
+              : {
+                  what: messages.weightsSum(spec.weights.reduce((sum, w) => sum + w, 0)),
+                  expected: messages.expectedPositiveWeightSum,
+                };
         if (problem) {
           ctx.addIssue({
             code: 'custom',
