@@ -4,6 +4,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { expandTasks } from '../experiment/points.js';
 import { runVariants } from '../experiment/run.js';
 import type { Scenario } from '../experiment/types.js';
@@ -46,4 +47,24 @@ export function peakRss4096Cores(allocsPerCore: number): number {
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(out.stderr);
   return Number(out.stdout.trim()) / 1024;
+}
+
+/**
+ * The grid in a fresh process, as `zerosim whatif` runs it: cold, so --jobs 1 and --jobs 2 pay the same
+ * start-up and JIT warm-up. Returns points per second of the study phase (no report rendering).
+ */
+export function whatifGridColdPointsPerSec(jobs: number, allocationsPerCore: number): number {
+  const scenarioFile = fileURLToPath(new URL('../../../scenarios/default.json', import.meta.url));
+  const script = `
+    const { readFileSync } = await import('node:fs');
+    const { loadScenarioText } = await import(${JSON.stringify(new URL('../experiment/scenario/index.js', import.meta.url).href)});
+    const { whatifGrid } = await import(${JSON.stringify(import.meta.url)});
+    const d = loadScenarioText(readFileSync(${JSON.stringify(scenarioFile)}, 'utf8'), 'default.json');
+    const s = { ...d, cores: [1, 4, 16, 64], run: { ...d.run, allocationsPerCore: ${allocationsPerCore}, replications: 3 } };
+    const t = performance.now();
+    const points = await whatifGrid(s, ${jobs});
+    console.log(points / ((performance.now() - t) / 1000));`;
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return Number(out.stdout.trim());
 }

@@ -73,10 +73,14 @@ export async function runTasks(
   const pool = new Piscina({ filename: file, maxThreads: options.jobs, minThreads: options.jobs });
   const abort = () => void pool.close({ force: true });
   options.signal?.addEventListener('abort', abort, { once: true });
+  // Longest tasks first (cost ∝ cores × allocations), so no thread is left alone with a big one at the
+  // end; results still land by task index.
+  const cost = (input: TaskInput) => input.task.cores * input.scenario.run.allocationsPerCore;
+  const order = inputs.map((_, i) => i).sort((a, b) => cost(inputs[b]) - cost(inputs[a]) || a - b);
   try {
     await Promise.all(
-      inputs.map(async (input, i) => {
-        results[i] = await pool.run(input);
+      order.map(async (i) => {
+        results[i] = await pool.run(inputs[i]);
         finished();
       }),
     );
