@@ -60,10 +60,15 @@ export function parameterTables(results: Results): string {
       ['heap.smallAllocNs', formatNs(heap.smallAllocNs), 'cost of a small allocation'],
       ['heap.spanBytes', bytes(heap.spanBytes), 'span taken to refill the per-core cache'],
       ['heap.initialDirtyBytes', bytes(heap.initialDirtyBytes), 'dirty free memory at start (warm heap)'],
+      [
+        'heap.maxFreeBytes',
+        heap.maxFreeBytes === null || heap.maxFreeBytes === undefined ? 'keep all' : bytes(heap.maxFreeBytes),
+        'free memory kept; the rest returns to the OS and faults again',
+      ],
     ]),
     group('Run', [
       ['run.allocationsPerCore', `${count(run.allocationsPerCore)} allocations`, 'per core, per replication'],
-      ['run.warmupFraction', formatPct(run.warmupFraction), 'simulated time dropped as warm-up'],
+      ['run.warmupFraction', formatPct(run.warmupFraction), 'share of allocations dropped as warm-up'],
       ['run.replications', `${run.replications}`, 'independent replications per point'],
       ['run.seed', `${run.seed}`, 'scenario seed; point seeds derive from it'],
       ['run.maxEvents', `${count(run.maxEvents)} events`, 'runs estimated above this are refused'],
