@@ -2,7 +2,7 @@
  * The simulation environment: it owns all simulation state (the clock in ns and the event queue)
  * and dispatches events in (time, scheduling order), so runs are reproducible to the last bit.
  */
-import { EventQueue, type Handler } from './event-queue.js';
+import { CANCELLED, EventQueue, type Handler } from './event-queue.js';
 
 export type { Handler } from './event-queue.js';
 
@@ -61,16 +61,16 @@ export class Environment {
         this.now = untilNs;
         return;
       }
-      const slot = queue.peekSlot();
-      const handler = queue.handlerOf(slot);
-      if (handler === null) {
+      const slot = queue.slots[0];
+      const handler = queue.handlers[slot];
+      if (handler === CANCELLED) {
         queue.pop();
         continue;
       }
-      this.now = queue.peekKey();
+      this.now = queue.keys[0];
       this.events++;
       this.topInPlace = true;
-      handler.fire(queue.tagOf(slot));
+      handler.fire(queue.tags[slot]);
       if (this.topInPlace) {
         this.topInPlace = false;
         queue.pop();

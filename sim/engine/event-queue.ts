@@ -10,7 +10,7 @@ export interface Handler {
 }
 
 /** Stands in for the handler of a cancelled event. */
-const CANCELLED: Handler = { fire() {} };
+export const CANCELLED: Handler = { fire() {} };
 
 export class EventQueue {
   size = 0;
@@ -18,11 +18,12 @@ export class EventQueue {
   poppedKey = 0;
   poppedSeq = 0;
   poppedTag = 0;
-  private keys: Float64Array;
-  private slots: Int32Array;
+  /** heap order: keys[i] is the time of the event in slot slots[i]; read by the dispatch loop */
+  keys: Float64Array;
+  slots: Int32Array;
   private seqs: Float64Array;
-  private tags: Int32Array;
-  private handlers: Handler[];
+  tags: Int32Array;
+  handlers: Handler[];
   private free: Int32Array;
   private freeCount: number;
   private nextSeq = 0;
@@ -46,20 +47,6 @@ export class EventQueue {
 
   peekKey(): number {
     return this.size > 0 ? this.keys[0] : Number.POSITIVE_INFINITY;
-  }
-
-  /** the earliest event's slot, tag and handler (null when cancelled), without removing it */
-  peekSlot(): number {
-    return this.slots[0];
-  }
-
-  tagOf(slot: number): number {
-    return this.tags[slot];
-  }
-
-  handlerOf(slot: number): Handler | null {
-    const handler = this.handlers[slot];
-    return handler === CANCELLED ? null : handler;
   }
 
   /**
