@@ -36,3 +36,35 @@ describe('shipped scenarios', () => {
     });
   }
 });
+
+describe('shipped scenarios show what their descriptions claim (short horizons, seed = the file’s)', () => {
+  const load = (file: string) => {
+    const s = loadScenarioText(readFileSync(join(dir, file), 'utf8'), file);
+    return { ...s, run: { ...s.run, allocationsPerCore: 300, replications: 2 } };
+  };
+  const point = (s: ReturnType<typeof load>, name: string, cores: number) => {
+    const policy = s.policies.find((p) => p.name === name)!;
+    const reps = [0, 1].map((r) =>
+      runReplication(modelConfig(s, policy, cores, replicationSeed(s.run.seed, cores, r))),
+    );
+    return {
+      allocsPerSec: (reps[0].allocsPerSec + reps[1].allocsPerSec) / 2,
+      pageFault: reps[0].clearedBytesPerAlloc.pageFault,
+    };
+  };
+
+  it('fresh-growth: every allocation faults, and go1.24-regression pays clears on top', () => {
+    const s = load('fresh-growth.json');
+    const trusted = point(s, 'go1.1-after-unlock', 32);
+    const regressed = point(s, 'go1.24-regression', 32);
+    expect(trusted.pageFault).toBeCloseTo(1048576, 0);
+    expect(regressed.allocsPerSec).toBeLessThan(0.7 * trusted.allocsPerSec);
+  });
+
+  it('default: at 64 cores clearing after unlock beats clearing under the lock by over 5×', () => {
+    const s = load('default.json');
+    expect(point(s, 'go1.1-after-unlock', 64).allocsPerSec).toBeGreaterThan(
+      5 * point(s, 'go1.0-under-lock', 64).allocsPerSec,
+    );
+  });
+});
