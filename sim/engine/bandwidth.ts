@@ -81,12 +81,6 @@ export class Bandwidth implements Handler {
     return this.active > 0 ? this.rateWith(this.active) : 0;
   }
 
-  resetStats(): void {
-    const now = this.env.now;
-    this.utilization.reset(now);
-    this.jobs.reset(now);
-  }
-
   private advance(): void {
     const now = this.env.now;
     if (this.active > 0) this.virtualBytes += (now - this.lastNs) * this.rateWith(this.active);

@@ -1,75 +1,121 @@
 /**
- * Monitors: per-observation tallies (count, mean, variance and streaming percentiles from an
- * HDR histogram in bounded memory) and time-weighted levels (utilisation, queue length).
+ * Monitors: per-observation tallies (count, mean and streaming percentiles from HDR histograms in
+ * bounded memory) and time-weighted levels (utilisation, queue length), both cumulative from time 0.
  */
 import * as hdr from 'hdr-histogram-js';
 
 /**
  * hdr-histogram-js's WebAssembly build records about 5× faster than its JS build (17 ns against
- * 93 ns here). Loading it is idempotent, so each thread loads it on first use.
+ * 93 ns here). Loading it is idempotent, so each thread loads it on first use. 32-bit counts hold
+ * 2^31 observations per histogram, far more than one segment of a run records.
  */
 function histogram(): hdr.Histogram {
   hdr.initWebAssemblySync();
   return hdr.build({
-    bitBucketSize: 64,
+    bitBucketSize: 32,
     autoResize: true,
     numberOfSignificantValueDigits: 3,
     useWebAssembly: true,
   });
 }
 
-/** Observations of a non-negative quantity, e.g. lock wait in ns. */
+/** Percentiles of a histogram, in its unit. */
+export interface HistogramSummary {
+  count: number;
+  p50: number;
+  p99: number;
+  p999: number;
+}
+
+/** p50, p99 and p99.9 of `h` (0 when it is empty). */
+export function summarise(h: hdr.Histogram): HistogramSummary {
+  const count = h.totalCount;
+  if (count === 0) return { count: 0, p50: 0, p99: 0, p999: 0 };
+  return {
+    count,
+    p50: h.getValueAtPercentile(50),
+    p99: h.getValueAtPercentile(99),
+    p999: h.getValueAtPercentile(99.9),
+  };
+}
+
+/** Serialises a histogram (to cross a thread boundary); `decodeHistogram` reads it back. */
+export function encodeHistogram(h: hdr.Histogram): string {
+  return hdr.encodeIntoCompressedBase64(h);
+}
+
+/** The histogram `encodeHistogram` wrote; the caller disposes of it with `.destroy()`. */
+export function decodeHistogram(text: string): hdr.Histogram {
+  hdr.initWebAssemblySync();
+  return hdr.decodeFromCompressedBase64(text, 32, true);
+}
+
+/** An empty histogram to merge others into; the caller disposes of it with `.destroy()`. */
+export function emptyHistogram(): hdr.Histogram {
+  return histogram();
+}
+
+export type Histogram = hdr.Histogram;
+
+/**
+ * Observations of a non-negative quantity, e.g. lock wait in ns: running count, sum and maximum, and
+ * (optionally) streaming percentiles in an HDR histogram kept in segments. `checkpoint()` closes a
+ * segment, so that percentiles can later be taken over the observations after any checkpoint (a
+ * warm-up cut decided at the end of a run). Memory is bounded by the number of checkpoints.
+ */
 export class Tally {
   count = 0;
   sum = 0;
   max = 0;
-  private mean_ = 0;
-  private m2 = 0;
-  private histogram: hdr.Histogram | null;
+  private segments: hdr.Histogram[] = [];
+  private current: hdr.Histogram | null;
 
   constructor(withPercentiles = true) {
-    this.histogram = withPercentiles ? histogram() : null;
+    this.current = withPercentiles ? histogram() : null;
   }
 
   record(x: number): void {
     this.count++;
     this.sum += x;
     if (x > this.max) this.max = x;
-    // Welford's update keeps the variance accurate over long runs.
-    const d = x - this.mean_;
-    this.mean_ += d / this.count;
-    this.m2 += d * (x - this.mean_);
     // HDR records integers; sub-ns resolution is irrelevant for these quantities.
-    if (this.histogram !== null) this.histogram.recordValue(Math.round(x));
+    if (this.current !== null) this.current.recordValue(Math.round(x));
   }
 
   get mean(): number {
-    return this.count > 0 ? this.mean_ : 0;
+    return this.count > 0 ? this.sum / this.count : 0;
   }
 
-  get variance(): number {
-    return this.count > 1 ? this.m2 / (this.count - 1) : 0;
+  /** Closes the current histogram segment; segment k holds what was recorded after checkpoint k. */
+  checkpoint(): void {
+    if (this.current === null) return;
+    this.segments.push(this.current);
+    this.current = histogram();
   }
 
-  /** percentile p in (0, 100]; values are exact to 3 significant digits */
+  /** A new histogram of everything recorded after checkpoint k (0: everything); the caller destroys it. */
+  histogramSince(k: number): hdr.Histogram {
+    const merged = histogram();
+    for (let i = k; i < this.segments.length; i++) merged.add(this.segments[i]);
+    if (this.current !== null) merged.add(this.current);
+    return merged;
+  }
+
+  /** percentile p in (0, 100] of everything recorded; exact to 3 significant digits */
   percentile(p: number): number {
-    if (this.histogram === null || this.count === 0) return 0;
-    return this.histogram.getValueAtPercentile(p);
+    if (this.current === null || this.count === 0) return 0;
+    const all = this.histogramSince(0);
+    const value = all.getValueAtPercentile(p);
+    all.destroy();
+    return value;
   }
 
-  reset(): void {
-    this.count = 0;
-    this.sum = 0;
-    this.max = 0;
-    this.mean_ = 0;
-    this.m2 = 0;
-    this.histogram?.reset();
-  }
-
-  /** Frees the histogram (WebAssembly memory is not garbage-collected). */
+  /** Frees the histograms (WebAssembly memory is not garbage-collected). */
   dispose(): void {
-    this.histogram?.destroy();
-    this.histogram = null;
+    for (const h of this.segments) h.destroy();
+    this.segments = [];
+    this.current?.destroy();
+    this.current = null;
   }
 }
 

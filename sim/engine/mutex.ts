@@ -77,18 +77,6 @@ export class Mutex {
     return this.waiters.size;
   }
 
-  /** Starts a new observation window (after warm-up). */
-  resetStats(): void {
-    const now = this.env.now;
-    this.busy.reset(now);
-    this.queue.reset(now);
-    this.waitNs.reset();
-    this.queueWaitNs.reset();
-    this.holdNs.reset();
-    this.acquisitions = 0;
-    this.handoffs = 0;
-  }
-
   dispose(): void {
     this.waitNs.dispose();
   }

@@ -1,20 +1,31 @@
 /**
  * Reduces a point's replications to the results.json shape: means with t-based 95% CIs for rates
- * and utilisations; percentiles as the mean over replications of each replication's percentile.
+ * and utilisations; percentiles from the HDR histograms of all replications pooled (so p99 is the
+ * 99th percentile of every observation of the point), means weighted by observations.
  */
-import type { Quantiles, ReplicationResult } from '../model/replication.js';
+import { decodeHistogram, emptyHistogram, summarise } from '../engine/monitor.js';
+import type { ReplicationResult } from '../model/replication.js';
 import { analyticCompanion } from './analytic.js';
 import { pointSeed } from './points.js';
 import { meanCI, meanOf } from './statistics.js';
 import type { Percentiles, Point, PolicySpec, Scenario } from './types.js';
 
-function percentiles(qs: Quantiles[]): Percentiles {
-  return {
-    mean: meanOf(qs.map((q) => q.mean)),
-    p50: meanOf(qs.map((q) => q.p50)),
-    p99: meanOf(qs.map((q) => q.p99)),
-    p999: meanOf(qs.map((q) => q.p999)),
-  };
+/** Percentiles of the pooled histograms; the mean of the pooled observations. */
+function pooled(reps: readonly ReplicationResult[], which: 'latencyNs' | 'lockWaitNs'): Percentiles {
+  const all = emptyHistogram();
+  let count = 0;
+  let sum = 0;
+  for (const r of reps) {
+    const h = decodeHistogram(r.histograms[which]);
+    const n = h.totalCount;
+    all.add(h);
+    h.destroy();
+    count += n;
+    sum += r[which].mean * n;
+  }
+  const s = summarise(all);
+  all.destroy();
+  return { mean: count > 0 ? sum / count : 0, p50: s.p50, p99: s.p99, p999: s.p999 };
 }
 
 /** Field-wise mean of objects of numbers. */
@@ -40,10 +51,10 @@ export function summarisePoint(
     allocsPerSec: meanCI(reps.map((r) => r.allocsPerSec)),
     bytesPerSec: meanCI(reps.map((r) => r.bytesPerSec)),
     lockUtilization: meanCI(reps.map((r) => r.lockUtilization)),
-    lockWaitNs: percentiles(reps.map((r) => r.lockWaitNs)),
-    lockHoldNs: percentiles(reps.map((r) => r.lockHoldNs)),
+    lockWaitNs: pooled(reps, 'lockWaitNs'),
+    lockHoldNs: { mean: meanOf(reps.map((r) => r.lockHoldNs.mean)) },
     lockQueueLength: meanCI(reps.map((r) => r.lockQueueLength)),
-    latencyNs: percentiles(reps.map((r) => r.latencyNs)),
+    latencyNs: pooled(reps, 'latencyNs'),
     maxNonPreemptibleNs: Math.max(...reps.map((r) => r.maxNonPreemptibleNs)),
     clearedBytesPerAlloc: meanFields(reps.map((r) => r.clearedBytesPerAlloc)),
     skippedBytesPerAlloc: meanFields(reps.map((r) => r.skippedBytesPerAlloc)),

@@ -138,7 +138,8 @@ export interface Point {
   bytesPerSec: MeanCI;
   lockUtilization: MeanCI;
   lockWaitNs: Percentiles;
-  lockHoldNs: Percentiles;
+  /** mean lock hold per acquisition (allocation and free), usable to release */
+  lockHoldNs: { mean: number };
   lockQueueLength: MeanCI;
   latencyNs: Percentiles;
   /** longest stretch a core spent clearing or holding the lock without a preemption point */

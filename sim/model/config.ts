@@ -29,7 +29,8 @@ export interface ModelConfig {
   /** Infinity when the heap keeps all free memory */
   maxFreeBytes: number;
   totalAllocations: number;
-  warmupAllocations: number;
+  /** the share of simulated time dropped as warm-up */
+  warmupFraction: number;
   /** the replication's seed; each core's streams derive from it */
   seed: number;
   /** check invariants on every step (tests); otherwise once at the end */
@@ -68,7 +69,7 @@ export function modelConfig(
     initialDirtyBytes: heap.initialDirtyBytes,
     maxFreeBytes: heap.maxFreeBytes ?? Number.POSITIVE_INFINITY,
     totalAllocations: total,
-    warmupAllocations: Math.floor(total * run.warmupFraction),
+    warmupFraction: run.warmupFraction,
     seed,
     checks,
   };

@@ -119,22 +119,14 @@ export class Core implements Handler {
   }
 
   /**
-   * Called at warm-up's end: time before now is not charged. A grant charges lock wait up to the
-   * instant the lock becomes usable, which may lie ahead; the part after now is charged again here,
-   * since the reset dropped it.
+   * Charges the state in progress up to now (for snapshots and the end). A grant charges lock wait up
+   * to the instant the lock becomes usable, which may lie ahead of now; returns that part, not yet
+   * spent, so a snapshot can leave it out.
    */
-  restartWindow(nowNs: number): void {
-    if (this.stateSinceNs > nowNs) this.sys.metrics.stateNs[S_LOCK_WAIT] += this.stateSinceNs - nowNs;
-    else this.stateSinceNs = nowNs;
-  }
-
-  /** Called at the end: charges the state in progress, and takes back lock wait charged beyond now. */
-  closeWindow(nowNs: number): void {
-    if (this.stateSinceNs > nowNs) {
-      this.sys.metrics.stateNs[S_LOCK_WAIT] -= this.stateSinceNs - nowNs;
-      this.stateSinceNs = nowNs;
-    }
+  chargeTo(nowNs: number): number {
+    if (this.stateSinceNs > nowNs) return this.stateSinceNs - nowNs;
     this.enter(this.state, nowNs);
+    return 0;
   }
 
   private beginAllocation(): void {

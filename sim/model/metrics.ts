@@ -1,6 +1,7 @@
 /**
- * What a replication measures after warm-up: counts, cleared and skipped bytes by reason, per-state
- * core time, latency, and the per-allocation service demands behind the analytic bounds.
+ * What a replication measures, cumulatively from time 0: counts, cleared and skipped bytes by reason,
+ * per-state core time, latency, and the per-allocation service demands behind the analytic bounds.
+ * Snapshots of these counters (see window.ts) let the warm-up be cut off afterwards.
  */
 import { Tally } from '../engine/monitor.js';
 
@@ -15,7 +16,26 @@ export const S_CLEAR = 4;
 export const S_PAGE_FAULT = 5;
 export const S_FREE = 6;
 
-export class Metrics {
+/** The plain counters of Metrics, as snapshots copy them. */
+export interface Counters {
+  allocations: number;
+  allocatedBytes: number;
+  clearedUnderLock: number;
+  clearedAfterUnlock: number;
+  clearedOnFree: number;
+  clearedBackground: number;
+  clearedPageFault: number;
+  skippedNotNeeded: number;
+  skippedAlreadyClean: number;
+  skippedFresh: number;
+  /** service demands summed over allocations (no queueing, no bandwidth sharing) */
+  workNs: number;
+  demandNs: number;
+  lockDemandNs: number;
+  poolBytes: number;
+}
+
+export class Metrics implements Counters {
   allocations = 0;
   allocatedBytes = 0;
   clearedUnderLock = 0;
@@ -26,40 +46,38 @@ export class Metrics {
   skippedNotNeeded = 0;
   skippedAlreadyClean = 0;
   skippedFresh = 0;
-  maxNonPreemptibleNs = 0;
-  /** ns spent in each CORE_STATES entry, summed over cores */
-  readonly stateNs = new Float64Array(CORE_STATES.length);
-  /** request to usable block, ns */
-  readonly latencyNs = new Tally();
-  /** service demands summed over allocations (no queueing, no bandwidth sharing) */
   workNs = 0;
   demandNs = 0;
   lockDemandNs = 0;
   poolBytes = 0;
-  windowStartNs = 0;
+  /** ns spent in each CORE_STATES entry, summed over cores */
+  readonly stateNs = new Float64Array(CORE_STATES.length);
+  /** request to usable block, ns */
+  readonly latencyNs = new Tally();
+  /** the longest non-preemptible stretch in each segment between snapshots */
+  readonly stretchNs: number[] = [0];
 
-  reset(nowNs: number): void {
-    this.allocations = 0;
-    this.allocatedBytes = 0;
-    this.clearedUnderLock = 0;
-    this.clearedAfterUnlock = 0;
-    this.clearedOnFree = 0;
-    this.clearedBackground = 0;
-    this.clearedPageFault = 0;
-    this.skippedNotNeeded = 0;
-    this.skippedAlreadyClean = 0;
-    this.skippedFresh = 0;
-    this.maxNonPreemptibleNs = 0;
-    this.stateNs.fill(0);
-    this.latencyNs.reset();
-    this.workNs = 0;
-    this.demandNs = 0;
-    this.lockDemandNs = 0;
-    this.poolBytes = 0;
-    this.windowStartNs = nowNs;
+  counters(): Counters {
+    return {
+      allocations: this.allocations,
+      allocatedBytes: this.allocatedBytes,
+      clearedUnderLock: this.clearedUnderLock,
+      clearedAfterUnlock: this.clearedAfterUnlock,
+      clearedOnFree: this.clearedOnFree,
+      clearedBackground: this.clearedBackground,
+      clearedPageFault: this.clearedPageFault,
+      skippedNotNeeded: this.skippedNotNeeded,
+      skippedAlreadyClean: this.skippedAlreadyClean,
+      skippedFresh: this.skippedFresh,
+      workNs: this.workNs,
+      demandNs: this.demandNs,
+      lockDemandNs: this.lockDemandNs,
+      poolBytes: this.poolBytes,
+    };
   }
 
   stretch(ns: number): void {
-    if (ns > this.maxNonPreemptibleNs) this.maxNonPreemptibleNs = ns;
+    const last = this.stretchNs.length - 1;
+    if (ns > this.stretchNs[last]) this.stretchNs[last] = ns;
   }
 }

@@ -10,7 +10,8 @@ import { zeroerThreads } from '../policies/plan.js';
 import type { ModelConfig } from './config.js';
 import { Core } from './core.js';
 import { HeapMemory } from './heap-memory.js';
-import { Metrics } from './metrics.js';
+import { Metrics, S_LOCK_WAIT } from './metrics.js';
+import { SEGMENTS, type Snapshot } from './window.js';
 import { Zeroer } from './zeroer.js';
 
 /** An invariant broken during a run: a bug in the model, never bad input. */
@@ -27,6 +28,9 @@ export class System {
   /** a lone clear's rate: min(coreClearGBps, totalClearGBps) bytes per ns */
   readonly soloClearGBps: number;
   completed = 0;
+  /** counters at time 0 and at every 1/SEGMENTS of the allocations */
+  readonly snapshots: Snapshot[] = [];
+  private nextSnapshotAt: number;
   /** lock holders right now: never above 1 */
   holders = 0;
   maxHolders = 0;
@@ -44,16 +48,50 @@ export class System {
     this.soloClearGBps = Math.min(config.coreClearGBps, config.totalClearGBps);
     for (let c = 0; c < config.cores; c++) this.cores.push(new Core(this, c));
     for (let z = zeroerThreads(config.policy); z > 0; z--) this.zeroers.push(new Zeroer(this));
+    this.nextSnapshotAt = Math.max(1, Math.ceil(config.totalAllocations / SEGMENTS));
   }
 
   run(): void {
+    this.snapshot();
     for (const core of this.cores) core.start();
     for (const zeroer of this.zeroers) zeroer.wake();
-    if (this.config.warmupAllocations === 0) this.restartWindow();
     this.env.run();
-    const now = this.env.now;
-    for (const core of this.cores) core.closeWindow(now);
     this.checkAtEnd();
+  }
+
+  /** Records every counter now and closes a segment of every histogram (see window.ts). */
+  private snapshot(): void {
+    this.snapshots.push(this.capture());
+    this.metrics.latencyNs.checkpoint();
+    this.lock.waitNs.checkpoint();
+    this.metrics.stretchNs.push(0);
+  }
+
+  /** Every counter as of now. */
+  capture(): Snapshot {
+    const now = this.env.now;
+    const { metrics, lock, bandwidth } = this;
+    // charge states in progress; lock wait charged ahead of now (a grant's delay) is not yet spent
+    let waitAheadNs = 0;
+    for (const core of this.cores) waitAheadNs += core.chargeTo(now);
+    const stateNs = metrics.stateNs.slice();
+    stateNs[S_LOCK_WAIT] -= waitAheadNs;
+    return {
+      timeNs: now,
+      counters: metrics.counters(),
+      stateNs,
+      lockBusyNs: lock.busy.integral(now),
+      lockQueueNs: lock.queue.integral(now),
+      latencyCount: metrics.latencyNs.count,
+      latencySumNs: metrics.latencyNs.sum,
+      lockWaitCount: lock.waitNs.count,
+      lockWaitSumNs: lock.waitNs.sum,
+      queueWaitCount: lock.queueWaitNs.count,
+      queueWaitSumNs: lock.queueWaitNs.sum,
+      lockHoldCount: lock.holdNs.count,
+      lockHoldSumNs: lock.holdNs.sum,
+      bandwidthUsedNs: bandwidth.utilization.integral(now),
+    };
   }
 
   lockTaken(): void {
@@ -80,16 +118,11 @@ export class System {
     this.metrics.allocations++;
     this.metrics.allocatedBytes += sizeBytes;
     this.completed++;
-    if (this.completed === this.config.warmupAllocations) this.restartWindow();
     if (this.completed >= this.config.totalAllocations) this.env.stop();
-  }
-
-  private restartWindow(): void {
-    const now = this.env.now;
-    this.metrics.reset(now);
-    this.lock.resetStats();
-    this.bandwidth.resetStats();
-    for (const core of this.cores) core.restartWindow(now);
+    else if (this.completed >= this.nextSnapshotAt) {
+      this.snapshot();
+      this.nextSnapshotAt = Math.ceil((this.snapshots.length * this.config.totalAllocations) / SEGMENTS);
+    }
   }
 
   private checkStep(): void {
