@@ -1,17 +1,27 @@
 /**
- * Plain-language key findings computed from the numbers: where each policy saturates and which
- * analytic bound it sits on, how far apart the best and worst policies are, where core time goes,
- * and whether the simulation agrees with exact MVA; for a what-if study, of its base scenario, after
- * how far the grid moves each policy.
+ * Plain-language key findings computed from the numbers: how far apart the best and worst safe
+ * policies are (a policy that never clears follows as the unsafe floor), which policies give
+ * identical curves, where each policy saturates and which analytic bound it sits on, where core time
+ * goes, and whether the simulation agrees with exact MVA; for a what-if study, of its base scenario,
+ * after how far the grid moves each policy.
  */
 import type { Point, Results } from '../sim/experiment/types.js';
-import { formatPct, formatSi } from './format.js';
-import { coreCounts, hasOnePointPerCoreCount, pointsByPolicy } from './points.js';
+import { formatPct, formatSi, joinWords } from './format.js';
+import { coreCounts, hasOnePointPerCoreCount, identicalCurves, pointsByPolicy } from './points.js';
 import { sensitivityFindings, whatifFindings } from './study-findings.js';
 import { baseScenarioView } from './views.js';
 
 export interface Finding {
-  kind: 'ratio' | 'saturation' | 'scaling' | 'time' | 'mva' | 'whatif' | 'sensitivity';
+  kind:
+    | 'ratio'
+    | 'floor'
+    | 'identical'
+    | 'saturation'
+    | 'scaling'
+    | 'time'
+    | 'mva'
+    | 'whatif'
+    | 'sensitivity';
   text: string;
 }
 
@@ -35,6 +45,17 @@ export function saturationCores(points: Point[]): number | null {
   const stall = xs.findIndex((x, i) => i + 1 < xs.length && xs[i + 1] < STALL_GROWTH * x);
   const index = stall === -1 ? nearPeak : Math.min(nearPeak, stall);
   return index === points.length - 1 ? null : points[index].cores;
+}
+
+/**
+ * True when a curve is flat from its first core count on: every point reaches 90% of the peak, so
+ * the policy saturates at the first core count it was simulated at.
+ */
+export function flatFromStart(points: Point[]): boolean {
+  if (points.length < 2) return false;
+  const xs = points.map((p) => p.allocsPerSec.mean);
+  const peak = Math.max(...xs);
+  return peak > 0 && xs.every((x) => x >= AT_BOUND * peak);
 }
 
 export type BoundName = 'lock' | 'bandwidth' | 'core';
@@ -73,59 +94,169 @@ const boundWords: Record<BoundName, string> = {
   core: 'core bound',
 };
 
+/** True when the scenario defines the policy to never clear (zeroAt 'never'): its memory is not zeroed. */
+export function neverClears(results: Results, policy: string): boolean {
+  return results.scenario.policies.some((p) => p.name === policy && p.zeroAt === 'never');
+}
+
+const times = (x: number, of: number) => `${(x / of).toFixed(1)}×`;
+
+/**
+ * The spread between policies at the largest core count, led by the safe ones: the best against the
+ * worst of those that clear, the others as multiples of the worst. A policy that never clears is
+ * compared on its own afterwards (floorFinding); if no two policies clear, all are compared.
+ */
 function ratioFinding(results: Results, maxCores: number): Finding[] {
-  const atMax = results.points
-    .filter((p) => p.cores === maxCores)
-    .sort((a, b) => b.allocsPerSec.mean - a.allocsPerSec.mean);
-  if (atMax.length < 2) return [];
-  const best = atMax[0];
-  const worst = atMax[atMax.length - 1];
+  const atMax = pointsAt(results, maxCores);
+  const safe = atMax.filter((p) => !neverClears(results, p.policy));
+  const compared = safe.length >= 2 ? safe : safe.length === 0 ? atMax : [];
+  if (compared.length < 2) return [];
+  const best = compared[0];
+  const worst = compared[compared.length - 1];
   if (worst.allocsPerSec.mean <= 0) return [];
-  const times = (p: Point) => `${(p.allocsPerSec.mean / worst.allocsPerSec.mean).toFixed(1)}×`;
-  const middle = atMax.slice(1, -1).map((p) => `${p.policy} ${times(p)}`);
+  const of = worst.allocsPerSec.mean;
+  const middle = compared.slice(1, -1).map((p) => `${p.policy} ${times(p.allocsPerSec.mean, of)}`);
   return [
     {
       kind: 'ratio',
       text:
-        `At ${cores(maxCores)} ${best.policy} delivers ${times(best)} the throughput of ${worst.policy} ` +
+        `At ${cores(maxCores)} ${best.policy} delivers ${times(best.allocsPerSec.mean, of)} the throughput of ${worst.policy} ` +
         `(${formatSi(best.allocsPerSec.mean)} against ${rate(worst.allocsPerSec.mean)})` +
         (middle.length > 0 ? `; ${joinWords(middle)}.` : '.'),
     },
   ];
 }
 
-/** "a", "a and b", "a, b and c" */
-function joinWords(parts: string[]): string {
-  return parts.length <= 1
-    ? parts.join('')
-    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+/** Points at one core count, highest throughput first (ties keep policy order). */
+function pointsAt(results: Results, n: number): Point[] {
+  const order = pointsByPolicy(results).map((c) => c.policy);
+  return results.points
+    .filter((p) => p.cores === n)
+    .sort(
+      (a, b) =>
+        b.allocsPerSec.mean - a.allocsPerSec.mean || order.indexOf(a.policy) - order.indexOf(b.policy),
+    );
 }
 
-function scalingFinding(policy: string, points: Point[]): Finding[] {
+/** Below this multiple of the best safe policy, the unsafe floor says clearing costs next to nothing. */
+const FLOOR_GAP = 1.05;
+
+/** Policies that never clear, after the safe comparison: the unsafe floor, as a multiple of the best safe policy. */
+function floorFinding(results: Results, maxCores: number): Finding[] {
+  const atMax = pointsAt(results, maxCores);
+  const never = atMax.filter((p) => neverClears(results, p.policy));
+  const best = atMax.find((p) => !neverClears(results, p.policy));
+  if (never.length === 0 || best === undefined || best.allocsPerSec.mean <= 0) return [];
+  const of = best.allocsPerSec.mean;
+  const gap = Math.max(...never.map((p) => p.allocsPerSec.mean)) / of;
+  const tail = gap < FLOOR_GAP ? 'clearing costs next to nothing here.' : 'the gap is what clearing costs.';
+  const each = (p: Point) =>
+    `${rate(p.allocsPerSec.mean)} at ${cores(maxCores)} (${times(p.allocsPerSec.mean, of)} ${best.policy})`;
+  const text =
+    never.length === 1
+      ? `${never[0].policy}, which never clears, is the unsafe floor at ${each(never[0])}: ${tail}`
+      : `${joinWords(never.map((p) => p.policy))}, which never clear, are the unsafe floor: ` +
+        `${never.map((p) => `${p.policy} at ${each(p)}`).join('; ')}: ${tail}`;
+  return [{ kind: 'floor', text }];
+}
+
+/** Policies whose curves coincide: one hides the other in every chart, so the page says so. */
+function identicalFinding(results: Results): Finding[] {
+  return identicalCurves(results).map(([first, ...rest]) => {
+    const points = pointsByPolicy(results).find((c) => c.policy === first)!.points;
+    const lo = points[0];
+    const hi = points[points.length - 1];
+    const span =
+      points.length === 1
+        ? `${rate(lo.allocsPerSec.mean)} at ${cores(lo.cores)}`
+        : `${formatSi(lo.allocsPerSec.mean)} to ${rate(hi.allocsPerSec.mean)} from ${lo.cores} to ${cores(hi.cores)}`;
+    const they = rest.length === 1 ? 'it' : 'them';
+    return {
+      kind: 'identical',
+      text:
+        `${joinWords([first, ...rest])} give identical results here (their curves overlap): ${span}; in the charts ` +
+        `${joinWords(rest)} ${rest.length === 1 ? 'hides' : 'hide'} ${first}, and the throughput chart draws ${they} dashed.`,
+    };
+  });
+}
+
+/** Who a sentence is about: one policy, or several with identical curves described together. */
+interface Subject {
+  name: string;
+  many: boolean;
+}
+
+const verb = (s: Subject, one: string, many: string) => (s.many ? many : one);
+
+/**
+ * One sentence per policy, in policy order, except that policies with identical curves whose
+ * sentences would read the same apart from the name share one sentence ("a and b saturate …").
+ */
+function describeTogether(
+  results: Results,
+  policies: string[],
+  describe: (policy: string, subject: Subject) => string | null,
+): string[] {
+  const groups = identicalCurves(results);
+  const done = new Set<string>();
+  return policies.flatMap((policy) => {
+    if (done.has(policy)) return [];
+    const members = (groups.find((g) => g.includes(policy)) ?? [policy]).filter((m) => policies.includes(m));
+    const alike = members.map((m) => describe(m, { name: '', many: false }));
+    if (members.length > 1 && alike[0] !== null && alike.every((t) => t === alike[0])) {
+      for (const m of members) done.add(m);
+      return [describe(policy, { name: joinWords(members), many: true }) as string];
+    }
+    const text = describe(policy, { name: policy, many: false });
+    return text === null ? [] : [text];
+  });
+}
+
+function scalingText(points: Point[], s: Subject): { kind: Finding['kind']; text: string } {
   const last = points[points.length - 1];
   const saturation = saturationCores(points);
   const bound = bindingBound(last);
+  const its = verb(s, 'its', 'their');
   const boundText = (b: BoundCheck) =>
     b.binds
-      ? `at its ${boundWords[b.bound]} of ${rate(b.allocsPerSec)} (${formatPct(b.fraction)} of it at ${cores(last.cores)})`
-      : `at ${formatPct(b.fraction)} of its tightest bound, the ${boundWords[b.bound]} of ${rate(b.allocsPerSec)}: ` +
-        'queueing, not a hard limit, holds it back';
+      ? `at ${its} ${boundWords[b.bound]} of ${rate(b.allocsPerSec)} (${formatPct(b.fraction)} of it at ${cores(last.cores)})`
+      : `at ${formatPct(b.fraction)} of ${its} tightest bound, the ${boundWords[b.bound]} of ${rate(b.allocsPerSec)}: ` +
+        `queueing, not a hard limit, holds ${verb(s, 'it', 'them')} back`;
   if (saturation !== null) {
-    const text = `${policy} saturates at ${cores(saturation)}, ${bound ? boundText(bound) : `at ${rate(last.allocsPerSec.mean)}`}.`;
-    return [{ kind: 'saturation', text }];
+    const where = bound ? boundText(bound) : `at ${rate(last.allocsPerSec.mean)}`;
+    const text =
+      saturation === points[0].cores && flatFromStart(points)
+        ? `${s.name} ${verb(s, 'is', 'are')} flat from ${cores(saturation)} on, ${where}.`
+        : `${s.name} ${verb(s, 'saturates', 'saturate')} at ${cores(saturation)}, ${where}.`;
+    return { kind: 'saturation', text };
   }
   const at = `${cores(last.cores)} (${rate(last.allocsPerSec.mean)})`;
   if (bound?.binds && bound.bound === 'core') {
-    const text = `${policy} scales almost linearly: at ${at} it reaches ${formatPct(bound.fraction)} of its core bound N / (Z + D).`;
-    return [{ kind: 'scaling', text }];
+    const text =
+      `${s.name} ${verb(s, 'scales', 'scale')} almost linearly: at ${at} ${verb(s, 'it reaches', 'they reach')} ` +
+      `${formatPct(bound.fraction)} of ${its} core bound N / (Z + D).`;
+    return { kind: 'scaling', text };
   }
   const tail = bound?.binds
-    ? `, already at ${formatPct(bound.fraction)} of its ${boundWords[bound.bound]} of ${rate(bound.allocsPerSec)}`
+    ? `, already at ${formatPct(bound.fraction)} of ${its} ${boundWords[bound.bound]} of ${rate(bound.allocsPerSec)}`
     : '';
-  return [{ kind: 'scaling', text: `${policy} is still growing at ${at}${tail}.` }];
+  return { kind: 'scaling', text: `${s.name} ${verb(s, 'is', 'are')} still growing at ${at}${tail}.` };
+}
+
+/** Where each policy saturates, or that it still grows, and the bound it sits on. */
+function scalingFindings(results: Results): Finding[] {
+  const curves = new Map(pointsByPolicy(results).map((c) => [c.policy, c.points]));
+  const kinds = new Map<string, Finding['kind']>();
+  const texts = describeTogether(results, [...curves.keys()], (policy, subject) => {
+    const { kind, text } = scalingText(curves.get(policy)!, subject);
+    kinds.set(text, kind);
+    return text;
+  });
+  return texts.map((text) => ({ kind: kinds.get(text)!, text }));
 }
 
 const STATE_WORDS = {
+  alloc: 'on the small-object fast path',
   lockWait: 'waiting for the heap lock',
   lockHold: 'holding the heap lock',
   clear: 'clearing memory after unlock',
@@ -134,15 +265,18 @@ const STATE_WORDS = {
 } as const;
 
 function timeFinding(results: Results, maxCores: number): Finding[] {
-  const parts = pointsByPolicy(results).flatMap(({ policy, points }) => {
-    const point = points.find((p) => p.cores === maxCores);
-    if (!point) return [];
+  const atMax = new Map(results.points.filter((p) => p.cores === maxCores).map((p) => [p.policy, p]));
+  const policies = pointsByPolicy(results)
+    .map((c) => c.policy)
+    .filter((p) => atMax.has(p));
+  const parts = describeTogether(results, policies, (policy, subject) => {
+    const point = atMax.get(policy)!;
     const [state, share] = (Object.keys(STATE_WORDS) as Array<keyof typeof STATE_WORDS>)
-      .map((s) => [s, point.coreTimeShare[s]] as const)
+      .map((s) => [s, point.coreTimeShare[s] ?? 0] as const)
       .reduce((a, b) => (b[1] > a[1] ? b : a));
     return share >= NOTABLE_SHARE
-      ? [`${policy} cores spend ${formatPct(share, 2)} of their time ${STATE_WORDS[state]}`]
-      : [];
+      ? `${subject.name} cores spend ${formatPct(share, 2)} of their time ${STATE_WORDS[state]}`
+      : null;
   });
   return parts.length === 0 ? [] : [{ kind: 'time', text: `At ${cores(maxCores)} ${parts.join('; ')}.` }];
 }
@@ -187,7 +321,9 @@ function sweepFindings(results: Results): Finding[] {
   const maxCores = cores[cores.length - 1];
   return [
     ...ratioFinding(results, maxCores),
-    ...pointsByPolicy(results).flatMap(({ policy, points }) => scalingFinding(policy, points)),
+    ...floorFinding(results, maxCores),
+    ...identicalFinding(results),
+    ...scalingFindings(results),
     ...timeFinding(results, maxCores),
     ...mvaFinding(results),
   ];

@@ -87,3 +87,10 @@ export function formatChange(fraction: number): string {
   const text = `${Math.abs(fraction * 100).toFixed(1)}%`;
   return fraction > 0 ? `+${text}` : `−${text}`;
 }
+
+/** "a", "a and b", "a, b and c" */
+export function joinWords(parts: string[]): string {
+  return parts.length <= 1
+    ? parts.join('')
+    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

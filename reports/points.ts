@@ -1,6 +1,7 @@
 /**
  * Read-only views over a results file that charts, findings and tables share: policies in
- * scenario order, points of one policy sorted by cores, and the few core counts bar charts show.
+ * scenario order, points of one policy sorted by cores, the few core counts bar charts show, and
+ * which policies' curves coincide.
  */
 import type { Point, Results } from '../sim/experiment/types.js';
 
@@ -49,4 +50,35 @@ export function selectedCores(results: Results): number[] {
 export function hasOnePointPerCoreCount(results: Results): boolean {
   const keys = new Set(results.points.map((p) => `${p.policy}\u0000${p.cores}`));
   return results.points.length > 0 && keys.size === results.points.length;
+}
+
+/** Two throughputs are "the same" when they differ by at most this fraction of the larger. */
+export const SAME_RELATIVE = 1e-9;
+
+function sameCurve(a: Point[], b: Point[]): boolean {
+  return (
+    a.length > 0 &&
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i];
+      const x = p.allocsPerSec.mean;
+      const y = q.allocsPerSec.mean;
+      return p.cores === q.cores && Math.abs(x - y) <= SAME_RELATIVE * Math.max(Math.abs(x), Math.abs(y));
+    })
+  );
+}
+
+/**
+ * Policies whose throughput curves coincide (same core counts, every mean within 1e-9 relative), in
+ * groups of two or more in policy order: in every chart the later ones are drawn over the first.
+ * Meaningful for one point per policy × cores.
+ */
+export function identicalCurves(results: Results): string[][] {
+  const groups: Array<{ points: Point[]; policies: string[] }> = [];
+  for (const { policy, points } of pointsByPolicy(results)) {
+    const group = groups.find((g) => sameCurve(g.points, points));
+    if (group) group.policies.push(policy);
+    else groups.push({ points, policies: [policy] });
+  }
+  return groups.filter((g) => g.policies.length > 1).map((g) => g.policies);
 }

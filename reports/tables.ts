@@ -1,6 +1,7 @@
 /**
  * The report's HTML tables, every value escaped and every number with its unit: scenario
- * parameters, policies, results with confidence intervals, and the MVA cross-check.
+ * parameters, policies, results with confidence intervals, lock hold and the longest stretch a core
+ * cannot be preempted, and the MVA cross-check.
  */
 import type { Results } from '../sim/experiment/types.js';
 import { escapeHtml } from './escape.js';
@@ -122,7 +123,9 @@ export function resultsTable(results: Results): string {
     'bytes/s',
     'lock utilisation (%)',
     'lock wait p99',
+    'lock hold mean',
     'latency p99',
+    'longest non-preemptible stretch',
     'clear bandwidth (%)',
     'bound it sits on',
     'events',
@@ -137,7 +140,9 @@ export function resultsTable(results: Results): string {
       `${formatSi(p.bytesPerSec.mean)}B/s`,
       `${formatPct(p.lockUtilization.mean)} ± ${formatPct(p.lockUtilization.ci95, 2)}`,
       formatNs(p.lockWaitNs.p99),
+      formatNs(p.lockHoldNs.mean),
       formatNs(p.latencyNs.p99),
+      formatNs(p.maxNonPreemptibleNs),
       `${formatPct(p.bandwidthUtilization.mean)} ± ${formatPct(p.bandwidthUtilization.ci95, 2)}`,
       bound === null
         ? '–'
@@ -147,7 +152,7 @@ export function resultsTable(results: Results): string {
       count(p.events),
     ];
   });
-  return table(head, rows, varied.shift([1, 2, 3, 4, 5, 6, 7, 9]));
+  return table(head, rows, varied.shift([1, 2, 3, 4, 5, 6, 7, 8, 9, 11]));
 }
 
 /** Simulated throughput against MVA wherever the results carry an MVA value; "approximate" when not exact. */

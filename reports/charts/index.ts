@@ -47,9 +47,13 @@ export function onBaseScenario<N extends string>(chart: ChartBuilder<N>): ChartB
     build: (results) => chart.build(baseScenarioView(results)),
     note(results) {
       const base = baseVary(results);
-      return base === null
-        ? null
-        : `In this what-if study the chart shows the base scenario only: ${varyText(results, base)} (the scenario's own values).`;
+      const own = chart.note?.(baseScenarioView(results)) ?? null;
+      const slice =
+        base === null
+          ? null
+          : `In this what-if study the chart shows the base scenario only: ${varyText(results, base)} (the scenario's own values).`;
+      const notes = [own, slice].filter((n): n is string => n !== null);
+      return notes.length === 0 ? null : notes.join(' ');
     },
   };
 }

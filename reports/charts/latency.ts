@@ -22,7 +22,7 @@ const PERCENTILES = [
 ] as const;
 
 /** Width of one percentile panel, in pixels. */
-const PANEL_WIDTH = 130;
+const PANEL_WIDTH = 120;
 
 /** One row per policy × cores × percentile; non-positive latencies cannot sit on a log axis and are left out. */
 export function latencyRows(results: Results) {

@@ -1,10 +1,12 @@
 /**
  * Chart 1, throughput against cores: one line per policy with its 95% CI band, the dashed analytic
  * bounds that are close enough to bind, the fitted USL curve when the results carry one, and the
- * exact (or approximate) MVA prediction as hollow points.
+ * exact (or approximate) MVA prediction as hollow points. A policy whose curve is identical to an
+ * earlier one's is drawn dashed with hollow rings, so the line under it still shows.
  */
 import type { Results } from '../../sim/experiment/types.js';
-import { pointsByPolicy } from '../points.js';
+import { joinWords } from '../format.js';
+import { identicalCurves, pointsByPolicy } from '../points.js';
 import {
   appliesToSweep,
   base,
@@ -188,6 +190,47 @@ function mvaLayer(results: Results): Layer[] {
   ];
 }
 
+/** Policies drawn over an identical earlier curve: every member of a group of identical curves but the first. */
+export function overlappingPolicies(results: Results): string[] {
+  return identicalCurves(results).flatMap((group) => group.slice(1));
+}
+
+/**
+ * The measured curves: one solid line with filled points per policy, except that a curve identical to
+ * an earlier one is drawn dashed with larger hollow rings on top, so both colours stay visible.
+ */
+function curveLayers(results: Results): Layer[] {
+  const x = coresAxis(results);
+  const over = overlappingPolicies(results);
+  const encoding = {
+    x,
+    y: { ...y, field: 'allocsPerSec' },
+    color: policyColor(results),
+    opacity: pickedOpacity(),
+    tooltip: [...allocsTooltip],
+  };
+  const solid: Layer = {
+    ...(over.length === 0 ? {} : { transform: [{ filter: { not: { field: 'policy', oneOf: over } } }] }),
+    params: [legendPick()],
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding,
+  };
+  if (over.length === 0) return [solid];
+  return [
+    solid,
+    {
+      transform: [{ filter: { field: 'policy', oneOf: over } }],
+      mark: {
+        type: 'line',
+        strokeWidth: 2,
+        strokeDash: [5, 5],
+        point: { filled: false, size: 75, strokeWidth: 1.5 },
+      },
+      encoding,
+    },
+  ];
+}
+
 export const throughput: ChartBuilder<'throughput'> = {
   name: 'throughput',
   title: 'Throughput against cores',
@@ -200,6 +243,16 @@ export const throughput: ChartBuilder<'throughput'> = {
     "results carry a Universal Scalability Law fit, a thin solid line is each policy's fitted curve " +
     'X(N) = λN / (1 + σ(N−1) + κN(N−1)). Click a legend entry to pick a policy.',
   applies: appliesToSweep,
+  note(results) {
+    const groups = identicalCurves(results);
+    if (groups.length === 0) return null;
+    return groups
+      .map(
+        ([first, ...rest]) =>
+          `${joinWords(rest)} ${rest.length === 1 ? 'has' : 'have'} the same curve as ${first}: drawn dashed, with hollow rings, over it.`,
+      )
+      .join(' ');
+  },
   build(results) {
     const x = coresAxis(results);
     return {
@@ -218,17 +271,7 @@ export const throughput: ChartBuilder<'throughput'> = {
             fillOpacity: pickedOpacity(1, 0.1),
           },
         },
-        {
-          params: [legendPick()],
-          mark: { type: 'line', point: true, strokeWidth: 2 },
-          encoding: {
-            x,
-            y: { ...y, field: 'allocsPerSec' },
-            color: policyColor(results),
-            opacity: pickedOpacity(),
-            tooltip: [...allocsTooltip],
-          },
-        },
+        ...curveLayers(results),
         ...boundLayer(results),
         ...uslLayer(results),
         ...mvaLayer(results),

@@ -1,8 +1,8 @@
 // The CLI's file-system access: reading inputs and preparing output folders (writing outputs as one
 // set is file-set.ts).
 
-import { access, constants, mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { access, constants, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import * as messages from '../experiment/messages.js';
 import { InputError } from '../experiment/scenario/index.js';
 import { displayPath } from './paths.js';
@@ -21,22 +21,30 @@ export async function readInputFile(file: string): Promise<string> {
  * writable folder, or the nearest existing folder above it is.
  */
 export async function checkOutputDir(dir: string): Promise<void> {
+  const refuse = (error: unknown) =>
+    new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
+  // the nearest folder that exists, at dir or above it
   let probe = resolve(dir);
   for (;;) {
     try {
       const info = await stat(probe);
-      if (!info.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-      await access(probe, constants.W_OK);
-      return;
+      if (!info.isDirectory()) throw refuse(Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }));
+      break;
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
+      if (error instanceof InputError) throw error;
       const parent = dirname(probe);
-      if (code === 'ENOENT' && parent !== probe) {
-        probe = parent;
-        continue;
-      }
-      throw new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
+      if ((error as { code?: unknown }).code !== 'ENOENT' || parent === probe) throw refuse(error);
+      probe = parent;
     }
+  }
+  // Permission bits are not the whole story (root may "write" /proc): create and remove a file there.
+  try {
+    await access(probe, constants.W_OK);
+    const testFile = join(probe, `.zerosim-write-test-${process.pid}`);
+    await writeFile(testFile, '');
+    await rm(testFile, { force: true });
+  } catch (error) {
+    throw refuse(error);
   }
 }
 

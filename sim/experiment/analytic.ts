@@ -61,17 +61,24 @@ export function analyticCompanion(
   cores: number,
   reps: readonly ReplicationResult[],
 ): Analytic {
-  const workNs = meanOf(reps.map((r) => r.demand.workNs));
-  const coreNs = meanOf(reps.map((r) => r.demand.coreNs));
-  const lockNs = meanOf(reps.map((r) => r.demand.lockNs));
-  const poolBytes = meanOf(reps.map((r) => r.demand.poolBytes));
-  const coreBound = (cores / (workNs + coreNs)) * 1e9;
-  const lockBound = lockNs > 0 ? 1e9 / lockNs : null;
-  const bandwidthBound = poolBytes > 0 ? (scenario.machine.memory.totalClearGBps / poolBytes) * 1e9 : null;
-  const bound = Math.min(
-    coreBound,
-    lockBound ?? Number.POSITIVE_INFINITY,
-    bandwidthBound ?? Number.POSITIVE_INFINITY,
+  // Each replication's throughput is within its own bounds (operational laws hold exactly on one run),
+  // so the point's bounds are the means of the replications' bounds, never below the mean throughput.
+  const { totalClearGBps } = scenario.machine.memory;
+  const perRep = reps.map((r) => ({
+    core: (cores / (r.demand.workNs + r.demand.coreNs)) * 1e9,
+    lock: r.demand.lockNs > 0 ? 1e9 / r.demand.lockNs : null,
+    bandwidth: r.demand.poolBytes > 0 ? (totalClearGBps / r.demand.poolBytes) * 1e9 : null,
+  }));
+  // a resource some replication never used bounds nothing
+  const meanOrNull = (xs: Array<number | null>) =>
+    xs.some((x) => x === null) ? null : meanOf(xs as number[]);
+  const coreBound = meanOf(perRep.map((b) => b.core));
+  const lockBound = meanOrNull(perRep.map((b) => b.lock));
+  const bandwidthBound = meanOrNull(perRep.map((b) => b.bandwidth));
+  const bound = meanOf(
+    perRep.map((b) =>
+      Math.min(b.core, b.lock ?? Number.POSITIVE_INFINITY, b.bandwidth ?? Number.POSITIVE_INFINITY),
+    ),
   );
   const pf = productForm(scenario, policy, reps);
   const base = {

@@ -279,7 +279,7 @@ export function duplicateScenarioName(file: string, name: string, otherFile: str
 
 export const expectedPoliciesFlag = 'comma-separated policy names, e.g. go1.0-under-lock,no-zero';
 
-export const noCommand = 'name a command: run, validate, list or report';
+export const noCommand = 'name a command: run, whatif, validate, list or report';
 
 export function usageLine(message: string): string {
   return `zerosim: ${message} (see "zerosim --help")`;

@@ -19,7 +19,7 @@ function expectBadInput(args: string[], expected: string[], cwd?: string) {
 
 describe('usage errors', () => {
   it.each([
-    [[], 'zerosim: name a command: run, validate, list or report (see "zerosim --help")'],
+    [[], 'zerosim: name a command: run, whatif, validate, list or report (see "zerosim --help")'],
     [['frobnicate'], 'zerosim: Unknown argument: frobnicate (see "zerosim --help")'],
     [['list', '--verbose'], 'zerosim: Unknown argument: verbose (see "zerosim --help")'],
     [['run', '--cores'], 'zerosim: Not enough arguments following: cores (see "zerosim --help")'],
@@ -132,6 +132,16 @@ describe('zerosim run with bad input, refused before any simulation', () => {
       [
         'file/out: cannot write output: a part of the path is not a directory (expected a writable directory)',
       ],
+      dir,
+    );
+  });
+
+  it('refuses a folder whose permission bits say writable but which takes no files (/proc, even as root)', () => {
+    const dir = scratchDir();
+    writeFile(dir, 's.json', { name: 's', cores: [1] });
+    expectBadInput(
+      ['run', 's.json', '--out', '/proc/zerosim-out'],
+      ['/proc/zerosim-out: cannot write output: no such file or directory (expected a writable directory)'],
       dir,
     );
   });

@@ -2,7 +2,8 @@
  * The report in a real browser: Debian chromium driven by playwright-core opens report.html from
  * file:// with every other request blocked, and every chart must render with marks, with no console
  * error, no page error and, for the hostile scenario, nothing executed or injected. The what-if and
- * analysis reports get the same checks, and every chart must fit inside its card.
+ * analysis reports get the same checks. At a 1366×768 and a 1400×900 viewport every chart must fit
+ * inside its card, and a plain run's first screen must show the throughput and speed-up charts whole.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +13,15 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/index.js';
 import type { Results } from '../../sim/experiment/types.js';
-import { fixture, hostileWhatif } from './helpers.js';
+import { type FixtureName, fixture, hostileWhatif } from './helpers.js';
 
-const VIEWPORT = { width: 1400, height: 900 };
+/** The laptop screens the first screen is laid out for; pages open at the larger one. */
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1400, height: 900 },
+] as const;
+const VIEWPORT = VIEWPORTS[1];
+type Viewport = (typeof VIEWPORTS)[number];
 
 /**
  * The browser globals the page callbacks touch, typed here because the project compiles without the
@@ -31,6 +38,7 @@ interface PageElement {
   getBoundingClientRect(): { left: number; right: number };
 }
 interface PageWindow {
+  scrollTo(x: number, y: number): void;
   document: {
     querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
     getElementById(id: string): PageElement | null;
@@ -139,25 +147,6 @@ describe('report.html in chromium, offline', () => {
     expect(opened.pageErrors).toEqual([]);
   });
 
-  it('shows charts in the first screen, below a compact header and the findings', async () => {
-    const box = await opened.page.locator('#chart-throughput svg.marks').boundingBox();
-    expect(box).not.toBeNull();
-    expect(box!.y).toBeLessThan(VIEWPORT.height / 2);
-    expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORT.height);
-    expect(box!.height).toBeGreaterThan(200);
-    const speedup = await opened.page.locator('#chart-speedup svg.marks').boundingBox();
-    expect(speedup!.y + speedup!.height).toBeLessThanOrEqual(VIEWPORT.height);
-  });
-
-  it('has charts that fit their cards: nothing cut off on the right', async () => {
-    const overflow = await opened.page.evaluate(() =>
-      [...(globalThis as unknown as PageWindow).document.querySelectorAll('.chart')]
-        .filter((el) => el.scrollWidth > el.clientWidth + 1)
-        .map((el) => el.id),
-    );
-    expect(overflow).toEqual([]);
-  });
-
   it('toggles a policy from the legend: a click dims the other series', async () => {
     const view = () =>
       opened.page.evaluate(() => {
@@ -248,15 +237,6 @@ describe.each([
     expect(opened.pageErrors).toEqual([]);
     expect(opened.blocked).toEqual([]);
   });
-
-  it('fits every chart inside its card', async () => {
-    expect(await chartsPastTheirCard(opened.page)).toEqual([]);
-  });
-
-  it('shows the first chart in the first screen', async () => {
-    const box = await opened.page.locator(`#chart-${opened.chartNames[0]} svg.marks`).boundingBox();
-    expect(box!.y).toBeLessThan(VIEWPORT.height);
-  });
 });
 
 describe('report.html of a hostile what-if study', () => {
@@ -280,9 +260,103 @@ describe('report.html of a hostile what-if study', () => {
   });
 });
 
-describe('chart widths on the plain report', () => {
-  it('fits every chart inside its card', async () => {
-    const opened = await open(fixture('results'));
-    expect(await chartsPastTheirCard(opened.page)).toEqual([]);
+/** The page at one viewport size, scrolled to the top. */
+async function atViewport(page: Page, viewport: Viewport): Promise<void> {
+  await page.setViewportSize(viewport);
+  await page.evaluate(() => (globalThis as unknown as PageWindow).scrollTo(0, 0));
+}
+
+/** Charts whose container scrolls sideways: the chart is wider than the room its card gives it. */
+function chartsThatScroll(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(globalThis as unknown as PageWindow).document.querySelectorAll('.chart')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.id),
+  );
+}
+
+const LAID_OUT: FixtureName[] = ['results', 'default-run', 'whatif', 'results-analysis'];
+
+describe('the layout at 1366×768 and at 1400×900', () => {
+  const pages: Partial<Record<FixtureName, Opened>> = {};
+  beforeAll(async () => {
+    for (const name of LAID_OUT) pages[name] = await open(fixture(name));
+  });
+
+  /** The fixture's page at one viewport, scrolled to the top. */
+  async function pageAt(name: FixtureName, viewport: Viewport): Promise<Opened> {
+    const opened = pages[name]!;
+    await atViewport(opened.page, viewport);
+    return opened;
+  }
+
+  const each = <N extends FixtureName>(names: N[]) =>
+    names.flatMap((name) =>
+      VIEWPORTS.map((viewport) => ({ name, viewport, size: `${viewport.width}×${viewport.height}` })),
+    );
+
+  it.each(each(LAID_OUT))(
+    'fits every chart of the $name report inside its card at $size: nothing cut off or scrolling',
+    async ({ name, viewport }) => {
+      const { page } = await pageAt(name, viewport);
+      expect(await chartsPastTheirCard(page)).toEqual([]);
+      expect(await chartsThatScroll(page)).toEqual([]);
+    },
+  );
+
+  it.each(each(['results', 'default-run']))(
+    'shows the throughput and speed-up charts of the $name report whole, side by side, in the first screen at $size',
+    async ({ name, viewport }) => {
+      const { page } = await pageAt(name, viewport);
+      const throughput = await page.locator('#chart-throughput svg.marks').boundingBox();
+      const speedup = await page.locator('#chart-speedup svg.marks').boundingBox();
+      expect(throughput!.height).toBeGreaterThan(200);
+      for (const box of [throughput!, speedup!]) {
+        expect(box.y).toBeGreaterThan(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      }
+      expect(Math.abs(speedup!.y - throughput!.y)).toBeLessThan(2);
+      expect(speedup!.x).toBeGreaterThan(throughput!.x + throughput!.width);
+    },
+  );
+
+  it.each(each(['whatif', 'results-analysis']))(
+    'starts the first chart of the $name report in the first screen at $size',
+    async ({ name, viewport }) => {
+      const { page, chartNames } = await pageAt(name, viewport);
+      const box = await page.locator(`#chart-${chartNames[0]} svg.marks`).boundingBox();
+      expect(box!.y).toBeLessThan(viewport.height);
+    },
+  );
+});
+
+describe('report.html of a current default run', () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open(fixture('default-run'));
+  });
+
+  it('renders every chart with marks and logs no error', async () => {
+    const counts = await markCounts(opened.page);
+    for (const chart of opened.chartNames) expect(counts[chart], chart).toBeGreaterThan(0);
+    expect(opened.consoleErrors).toEqual([]);
+    expect(opened.pageErrors).toEqual([]);
+  });
+
+  it('draws the hidden one of two identical curves dashed, and its legend entry still picks it', async () => {
+    const dashed = await opened.page
+      .locator('#chart-throughput svg.marks g.role-mark path[stroke-dasharray="5,5"]')
+      .count();
+    expect(dashed).toBeGreaterThan(0);
+    const pick = () =>
+      opened.page.evaluate(() =>
+        JSON.stringify(
+          (globalThis as unknown as PageWindow).zerosim!.views.throughput.signal('pick_tuple') ?? null,
+        ),
+      );
+    // legend entries in policy order: go1.0-under-lock, go1.1-after-unlock, exact-dirty, no-zero
+    await opened.page.locator('#chart-throughput .role-legend-symbol path').nth(2).click();
+    expect(await pick()).toContain('exact-dirty');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Every chart spec compiles through vega-lite with a logger that fails on any warning, matches its
  * golden JSON for the fixed fixture (UPDATE_GOLDEN=1 rewrites them), and renders to an SVG with marks.
- * Each chart is exercised on the first fixture it applies to, and on the hostile one of the same kind.
+ * Each chart is exercised on the first fixture it applies to, and on the hostile one of the same kind;
+ * the plain charts also on a current default run (alloc time, skipped bytes, identical curves).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { buildCharts, CHART_NAMES, CHARTS, type ChartName } from '../../reports/charts/index.js';
+import { TIME_STATES } from '../../reports/charts/time-share.js';
 import { toSvg } from '../../reports/svg.js';
 import type { Results } from '../../sim/experiment/types.js';
 import { countSvgMarks, fixture, hostileAnalysis, hostileWhatif, throwingLogger } from './helpers.js';
@@ -17,6 +19,7 @@ const results = fixture('results');
 const analysis = fixture('results-analysis');
 const whatif = fixture('whatif');
 const hostile = fixture('hostile');
+const defaultRun = fixture('default-run');
 const goldenPath = (name: string) => fileURLToPath(new URL(`./golden/${name}.vl.json`, import.meta.url));
 
 /** The results as the charts see them after a JSON round trip: undefined fields dropped. */
@@ -205,5 +208,138 @@ describe('axis titles carry units', () => {
     // carries its unit); every other axis names its unit in parentheses
     for (const title of titles.filter((t) => t !== 'cores' && !varied.includes(t)))
       expect(title).toMatch(/\((allocs\/s|ns|bytes|%|×)[^)]*\)$/);
+  });
+});
+
+/** The rows a chart spec carries inline. */
+function rowsOf<T = Record<string, unknown>>(spec: unknown): T[] {
+  return (spec as { data: { values: T[] } }).data.values;
+}
+
+describe('the plain charts on a current default run', () => {
+  it.each(PLAIN.map((name) => ({ name: name as ChartName })))(
+    '$name compiles without a warning and renders with marks',
+    async ({ name }) => {
+      const spec = CHARTS[name].build(defaultRun);
+      expect(() => vegaLite.compile(spec, { logger: throwingLogger(name) })).not.toThrow();
+      const svg = await toSvg(spec, { logger: throwingLogger(name) });
+      expect(countSvgMarks(svg)).toBeGreaterThan(0);
+    },
+  );
+
+  it('matches the golden specs of the charts this run changes', () => {
+    expectGolden('time-share-alloc', CHARTS['time-share'].build(defaultRun));
+    expectGolden('cleared-bytes-skipped', CHARTS['cleared-bytes'].build(defaultRun));
+    expectGolden('throughput-overlap', CHARTS.throughput.build(defaultRun));
+  });
+});
+
+describe('time share', () => {
+  const categories = (r: Results) => [
+    ...new Set(rowsOf<{ category: string }>(CHARTS['time-share'].build(r)).map((row) => row.category)),
+  ];
+
+  it('stacks the alloc fast path right after work, in its own colour, when the results carry it', () => {
+    expect(categories(defaultRun)).toEqual([
+      'work',
+      'alloc (fast path)',
+      'lock wait',
+      'lock hold',
+      'clear',
+      'page fault',
+      'free',
+    ]);
+    const colors = TIME_STATES.map((s) => s.color);
+    expect(new Set(colors).size).toBe(colors.length);
+    expect(CHARTS['time-share'].caption).toContain('alloc is the small-object fast path');
+  });
+
+  it('leaves alloc out for results of older versions, and counts a point without it as 0', () => {
+    expect(categories(results)).not.toContain('alloc (fast path)');
+    const mixed: Results = {
+      ...defaultRun,
+      points: defaultRun.points.map((p, i) => {
+        if (i !== 0) return p;
+        const { alloc: _alloc, ...rest } = p.coreTimeShare;
+        return { ...p, coreTimeShare: rest };
+      }),
+    };
+    const rows = rowsOf<{ policy: string; cores: number; category: string; value: number }>(
+      CHARTS['time-share'].build(mixed),
+    );
+    const first = mixed.points[0];
+    expect(
+      rows.find((r) => r.policy === first.policy && r.cores === first.cores && r.category.startsWith('alloc'))
+        ?.value,
+    ).toBe(0);
+    expect(() =>
+      vegaLite.compile(CHARTS['time-share'].build(mixed), { logger: throwingLogger('mixed') }),
+    ).not.toThrow();
+  });
+});
+
+describe('cleared and skipped bytes', () => {
+  type Row = {
+    policy: string;
+    cores: number;
+    group?: string;
+    category: string;
+    value: number;
+    share: number;
+  };
+  const rows = (r: Results) => rowsOf<Row>(CHARTS['cleared-bytes'].build(r));
+
+  it('draws the skipped bytes by reason in a second, pale bar per policy', () => {
+    const built = rows(defaultRun);
+    expect([...new Set(built.map((r) => r.group))]).toEqual(['cleared', 'skipped']);
+    expect([...new Set(built.filter((r) => r.group === 'skipped').map((r) => r.category))]).toEqual([
+      'skipped: not needed',
+      'skipped: already clean',
+      'skipped: fresh (zero from the OS)',
+    ]);
+    const point = defaultRun.points.find((p) => p.policy === 'go1.1-after-unlock' && p.cores === 64)!;
+    const notNeeded = built.find(
+      (r) => r.policy === point.policy && r.cores === 64 && r.category === 'skipped: not needed',
+    )!;
+    expect(notNeeded.value).toBe(point.skippedBytesPerAlloc.notNeeded);
+    // a share is of its own bar: the skipped bar here is all "not needed"
+    expect(notNeeded.share).toBe(1);
+    const spec = JSON.stringify(CHARTS['cleared-bytes'].build(defaultRun));
+    expect(spec).toContain('"yOffset"');
+  });
+
+  it('keeps one bar per policy when nothing was skipped', () => {
+    const none: Results = {
+      ...defaultRun,
+      points: defaultRun.points.map((p) => ({
+        ...p,
+        skippedBytesPerAlloc: { notNeeded: 0, alreadyClean: 0, fresh: 0 },
+      })),
+    };
+    expect(rows(none).every((r) => r.group === undefined)).toBe(true);
+    expect(JSON.stringify(CHARTS['cleared-bytes'].build(none))).not.toContain('skipped');
+  });
+});
+
+describe('throughput with identical curves', () => {
+  it('draws the later of two identical curves dashed with hollow rings, on top, and says so', () => {
+    const spec = CHARTS.throughput.build(defaultRun) as unknown as {
+      layer: Array<{ transform?: unknown[]; mark: { type: string; strokeDash?: number[] } }>;
+    };
+    const lines = spec.layer.filter((l) => l.mark.type === 'line' && l.transform !== undefined);
+    expect(lines.map((l) => l.transform)).toEqual([
+      [{ filter: { not: { field: 'policy', oneOf: ['exact-dirty'] } } }],
+      [{ filter: { field: 'policy', oneOf: ['exact-dirty'] } }],
+    ]);
+    expect(lines[1].mark.strokeDash).toEqual([5, 5]);
+    const caption = buildCharts(defaultRun).find((c) => c.name === 'throughput')!.caption;
+    expect(caption).toContain(
+      'exact-dirty has the same curve as go1.1-after-unlock: drawn dashed, with hollow rings, over it.',
+    );
+  });
+
+  it('draws every curve alike when none coincide', () => {
+    expect(JSON.stringify(CHARTS.throughput.build(results))).not.toContain('oneOf');
+    expect(buildCharts(results).find((c) => c.name === 'throughput')!.caption).not.toContain('same curve');
   });
 });

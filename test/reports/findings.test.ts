@@ -1,9 +1,11 @@
 /**
  * Key findings are computed from the numbers: saturation core counts, the bound a point sits on,
- * best/worst ratios and MVA agreement, each checked against values worked out here from the inputs.
+ * best/worst ratios of the safe policies and the unsafe floor, identical curves and MVA agreement,
+ * each checked against values worked out here from the inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { bindingBound, keyFindings, saturationCores } from '../../reports/findings.js';
+import { bindingBound, flatFromStart, keyFindings, saturationCores } from '../../reports/findings.js';
+import { identicalCurves } from '../../reports/points.js';
 import type { Point, Results } from '../../sim/experiment/types.js';
 import { fixture } from './helpers.js';
 
@@ -97,15 +99,22 @@ describe('keyFindings on the fixture', () => {
   const text = (kind: string) => findings.filter((f) => f.kind === kind).map((f) => f.text);
   const at64 = (policy: string) => results.points.find((p) => p.policy === policy && p.cores === 64)!;
 
-  it('compares the best and worst policy at the largest core count', () => {
-    const best = at64('no-zero').allocsPerSec.mean;
+  it('compares the best and worst safe policy at the largest core count, then the unsafe floor', () => {
+    const best = at64('exact-dirty').allocsPerSec.mean;
     const worst = at64('go1.0-under-lock').allocsPerSec.mean;
     const ratio = (best / worst).toFixed(1);
     const seed = (at64('go1.1-after-unlock').allocsPerSec.mean / worst).toFixed(1);
-    expect(ratio).toBe('16.2');
+    expect(ratio).toBe('9.2');
+    expect(findings[0].kind).toBe('ratio');
     expect(text('ratio')).toEqual([
-      `At 64 cores no-zero delivers ${ratio}× the throughput of go1.0-under-lock (308 k against 19 k allocs/s); ` +
-        `exact-dirty 9.2× and go1.1-after-unlock ${seed}×.`,
+      `At 64 cores exact-dirty delivers ${ratio}× the throughput of go1.0-under-lock (175 k against 19 k allocs/s); ` +
+        `go1.1-after-unlock ${seed}×.`,
+    ]);
+    const floor = (at64('no-zero').allocsPerSec.mean / best).toFixed(1);
+    expect(findings[1].kind).toBe('floor');
+    expect(text('floor')).toEqual([
+      `no-zero, which never clears, is the unsafe floor at 308 k allocs/s at 64 cores (${floor}× exact-dirty): ` +
+        'the gap is what clearing costs.',
     ]);
   });
 
@@ -154,5 +163,111 @@ describe('keyFindings on the fixture', () => {
       })),
     };
     expect(keyFindings(noMva).some((f) => f.kind === 'mva')).toBe(false);
+  });
+});
+
+describe('keyFindings on a current default run', () => {
+  const run = fixture('default-run');
+  const findings = keyFindings(run);
+  const text = (kind: string) => findings.filter((f) => f.kind === kind).map((f) => f.text);
+
+  it('leads with the safe policies and gives no-zero, which never clears, as the unsafe floor after them', () => {
+    expect(findings.map((f) => f.kind).slice(0, 3)).toEqual(['ratio', 'floor', 'identical']);
+    expect(findings[0].text).toBe(
+      'At 64 cores go1.1-after-unlock delivers 6.0× the throughput of go1.0-under-lock (7.16 k against 1.19 k allocs/s); exact-dirty 6.0×.',
+    );
+    expect(findings[0].text).not.toContain('no-zero');
+    expect(findings[1].text).toBe(
+      'no-zero, which never clears, is the unsafe floor at 746 k allocs/s at 64 cores (104.3× go1.1-after-unlock): ' +
+        'the gap is what clearing costs.',
+    );
+  });
+
+  it('says which policies give identical curves, and how the charts draw them', () => {
+    expect(text('identical')).toEqual([
+      'go1.1-after-unlock and exact-dirty give identical results here (their curves overlap): 2.28 k to 7.16 k allocs/s ' +
+        'from 1 to 64 cores; in the charts exact-dirty hides go1.1-after-unlock, and the throughput chart draws it dashed.',
+    ]);
+  });
+
+  it('calls a curve flat from its first core count on, and describes identical curves together', () => {
+    expect(text('saturation')).toEqual([
+      'go1.0-under-lock is flat from 1 core on, at its lock bound of 1.19 k allocs/s (100% of it at 64 cores).',
+      'go1.1-after-unlock and exact-dirty saturate at 4 cores, at their bandwidth bound of 7.16 k allocs/s (100% of it at 64 cores).',
+      'no-zero saturates at 32 cores, at its lock bound of 746 k allocs/s (100% of it at 64 cores).',
+    ]);
+    expect(text('time')[0]).toContain(
+      'go1.1-after-unlock and exact-dirty cores spend 100% of their time clearing memory after unlock',
+    );
+  });
+
+  it('finds the unsafe policy by its zeroAt, not by its name', () => {
+    const renamed = (r: Results, from: string, to: string): Results =>
+      JSON.parse(JSON.stringify(r).replaceAll(`"${from}"`, `"${to}"`));
+    // the never-clearing policy under another name is still the floor
+    const other = keyFindings(renamed(run, 'no-zero', 'skip-it'));
+    expect(other.find((f) => f.kind === 'floor')?.text).toMatch(
+      /^skip-it, which never clears, is the unsafe floor/,
+    );
+    // a policy called no-zero that does clear is compared with the safe ones
+    const clears: Results = {
+      ...run,
+      scenario: {
+        ...run.scenario,
+        policies: run.scenario.policies.map((p) =>
+          p.name === 'no-zero' ? { ...p, zeroAt: 'after-unlock' } : p,
+        ),
+      },
+    };
+    const safe = keyFindings(clears);
+    expect(safe.some((f) => f.kind === 'floor')).toBe(false);
+    expect(safe[0].text).toMatch(
+      /^At 64 cores no-zero delivers 627\.\d× the throughput of go1\.0-under-lock/,
+    );
+  });
+
+  it('compares all policies when none clears, and says nothing of a floor without a safe policy', () => {
+    const never: Results = {
+      ...run,
+      scenario: { ...run.scenario, policies: run.scenario.policies.map((p) => ({ ...p, zeroAt: 'never' })) },
+    };
+    const all = keyFindings(never);
+    expect(all[0].text).toMatch(/^At 64 cores no-zero delivers 627\.\d× the throughput of go1\.0-under-lock/);
+    expect(all.some((f) => f.kind === 'floor')).toBe(false);
+  });
+});
+
+describe('flatFromStart', () => {
+  it('is true when every point reaches 90% of the peak', () => {
+    expect(flatFromStart(curve([95, 100, 99, 100]))).toBe(true);
+    expect(flatFromStart(curve([50, 52, 100]))).toBe(false);
+    expect(flatFromStart(curve([100]))).toBe(false);
+  });
+});
+
+describe('identicalCurves', () => {
+  const run = fixture('default-run');
+
+  it('groups policies whose every mean agrees within 1e-9 relative at the same core counts', () => {
+    expect(identicalCurves(run)).toEqual([['go1.1-after-unlock', 'exact-dirty']]);
+    expect(identicalCurves(results)).toEqual([]);
+  });
+
+  it('tells apart curves that differ by more than 1e-9 relative, or at other core counts', () => {
+    const nudge = (factor: number): Results => ({
+      ...run,
+      points: run.points.map((p) =>
+        p.policy === 'exact-dirty' && p.cores === 8
+          ? { ...p, allocsPerSec: { ...p.allocsPerSec, mean: p.allocsPerSec.mean * factor } }
+          : p,
+      ),
+    });
+    expect(identicalCurves(nudge(1 + 1e-12))).toHaveLength(1);
+    expect(identicalCurves(nudge(1 + 1e-6))).toEqual([]);
+    const fewer: Results = {
+      ...run,
+      points: run.points.filter((p) => !(p.policy === 'exact-dirty' && p.cores === 64)),
+    };
+    expect(identicalCurves(fewer)).toEqual([]);
   });
 });

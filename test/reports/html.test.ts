@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildCharts } from '../../reports/charts/index.js';
+import { formatNs } from '../../reports/format.js';
 import { renderHtml } from '../../reports/html.js';
 import { fixture, outsideJson } from './helpers.js';
 
@@ -74,6 +75,22 @@ describe('renderHtml', () => {
     const diff = ((p.allocsPerSec.mean - p.analytic.mvaAllocsPerSec!) / p.analytic.mvaAllocsPerSec!) * 100;
     expect(page).toContain(`<td class="num">${diff >= 0 ? '+' : ''}${diff.toFixed(2)}%</td>`);
     expect(page).toContain('<td>approximate</td>');
+  });
+
+  it('gives each point its lock hold mean and longest non-preemptible stretch, in ns/µs/ms', () => {
+    const head = page.match(/<h2>Results<\/h2>\n<div class="table-wrap"><table>\n<thead>(.*?)<\/thead>/)![1];
+    const columns = [...head.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(columns.slice(5, 9)).toEqual([
+      'lock wait p99',
+      'lock hold mean',
+      'latency p99',
+      'longest non-preemptible stretch',
+    ]);
+    const p = results.points.find((q) => q.policy === 'go1.0-under-lock' && q.cores === 1)!;
+    expect([p.lockHoldNs.mean, p.maxNonPreemptibleNs]).toEqual([26220, 482453]);
+    expect(page).toContain(
+      `<td class="num">${formatNs(p.lockWaitNs.p99)}</td><td class="num">26.2 µs</td><td class="num">${formatNs(p.latencyNs.p99)}</td><td class="num">482 µs</td>`,
+    );
   });
 
   it('embeds results and chart specs as JSON that parses back unchanged', () => {
