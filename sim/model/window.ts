@@ -8,7 +8,7 @@
 import type { Counters } from './metrics.js';
 
 /** snapshots per replication after the one at time 0; bounds memory (2 histograms per segment) */
-export const SEGMENTS = 100;
+export const SEGMENTS = 40;
 
 export interface Snapshot {
   timeNs: number;
