@@ -19,6 +19,8 @@ export interface BandwidthCaps {
 
 export class Bandwidth implements Handler {
   active = 0;
+  /** bytes of every transfer ever started */
+  startedBytes = 0;
   /** fraction of totalGBps in use, time-weighted */
   readonly utilization = new TimeWeighted();
   /** transfers in progress, time-weighted */
@@ -45,6 +47,7 @@ export class Bandwidth implements Handler {
     this.advance();
     const oldRate = this.active > 0 ? this.rateWith(this.active) : 0;
     const oldHead = this.finishes.size > 0 ? this.finishes.peekKey() : Number.POSITIVE_INFINITY;
+    this.startedBytes += bytes;
     const finish = this.virtualBytes + bytes;
     this.finishes.push(finish, client, tag);
     this.active++;
@@ -74,6 +77,20 @@ export class Bandwidth implements Handler {
     this.dispatching = false;
     if (this.active === 0) this.virtualBytes = 0;
     this.reschedule();
+  }
+
+  /** bytes the active transfers still need */
+  inFlightBytes(): number {
+    this.advance();
+    let bytes = 0;
+    const keys = this.finishes.keys;
+    for (let i = 0; i < this.finishes.size; i++) bytes += keys[i] - this.virtualBytes;
+    return bytes;
+  }
+
+  /** bytes delivered so far: ∫ active · rate dt */
+  deliveredBytes(): number {
+    return this.utilization.integral(this.env.now) * this.caps.totalGBps;
   }
 
   /** the current bytes/ns of each active transfer (0 when idle) */

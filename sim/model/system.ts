@@ -144,6 +144,19 @@ export class System {
   private checkAtEnd(): void {
     if (this.maxHolders > 1) throw new InvariantError(`heap lock held by ${this.maxHolders} cores at once`);
     this.checkStep();
+    // The bytes the bandwidth delivered, integrated from its rates, must be the bytes transfers asked
+    // for less what is still in flight, and never more than the total rate allows.
+    const bw = this.bandwidth;
+    const delivered = bw.deliveredBytes();
+    const expected = bw.startedBytes - bw.inFlightBytes();
+    if (Math.abs(delivered - expected) > 1e-6 * (1 + bw.startedBytes)) {
+      throw new InvariantError(`bandwidth delivered ${delivered} B for ${expected} B of transfers`);
+    }
+    if (delivered > bw.caps.totalGBps * this.env.now * (1 + 1e-9)) {
+      throw new InvariantError(
+        `bandwidth delivered ${delivered} B, over ${bw.caps.totalGBps} GB/s × ${this.env.now} ns`,
+      );
+    }
   }
 
   dispose(): void {
