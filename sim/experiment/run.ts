@@ -51,7 +51,14 @@ export function checkBudget(name: string, variants: readonly Variant[], budget: 
   if (estimate > budget) throw new InputError([budgetExceeded(name, estimate, budget)]);
 }
 
-/** Simulates every task, on worker threads when jobs > 1; results come back in task order. */
+/** Tasks each worker thread holds in its queue, so it never waits while the main thread simulates. */
+const WORKER_BACKLOG = 6;
+
+/**
+ * Simulates every task; results come back in task order. With jobs > 1 the main thread is one of the
+ * jobs and jobs − 1 worker threads are the others (one thread fewer to start and warm up). Tasks go
+ * out longest first (cost ∝ cores × allocations), so no thread is left alone with a big one at the end.
+ */
 export async function runTasks(
   inputs: readonly TaskInput[],
   options: RunOptions,
@@ -60,35 +67,56 @@ export async function runTasks(
   let done = 0;
   const finished = () => options.onProgress?.(++done, inputs.length);
   const file = options.jobs > 1 ? workerFile() : null;
-  if (file === null) {
-    for (const [i, input] of inputs.entries()) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      results[i] = runTask(input);
+  const cost = (input: TaskInput) => input.task.cores * input.scenario.run.allocationsPerCore;
+  const order =
+    file === null
+      ? inputs.map((_, i) => i)
+      : inputs.map((_, i) => i).sort((a, b) => cost(inputs[b]) - cost(inputs[a]) || a - b);
+  let next = 0;
+  const take = () => (next < order.length ? order[next++] : -1);
+  const workers = file === null ? 0 : options.jobs - 1;
+  const pool =
+    file === null
+      ? null
+      : new Piscina({
+          filename: file,
+          maxThreads: workers,
+          minThreads: workers,
+          concurrentTasksPerWorker: WORKER_BACKLOG,
+        });
+  const abort = () => void pool?.close({ force: true });
+  options.signal?.addEventListener('abort', abort, { once: true });
+  let failure: unknown = null;
+  // Each worker slot takes the next task when its last one finishes.
+  const feed = async (): Promise<void> => {
+    for (let i = take(); i >= 0 && failure === null; i = take()) {
+      results[i] = await (pool as Piscina).run(inputs[i]);
       finished();
-      // Yield so signals and progress redraws get a turn between replications.
+    }
+  };
+  const fed = Array.from({ length: workers * WORKER_BACKLOG }, () =>
+    feed().catch((error: unknown) => {
+      failure ??= error;
+    }),
+  );
+  try {
+    // The main thread's own share, one task at a time, yielding so that signals, progress and the
+    // workers' results get a turn between tasks.
+    for (let i = take(); i >= 0; i = take()) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (failure !== null) break;
+      results[i] = runTask(inputs[i]);
+      finished();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return results;
-  }
-  const pool = new Piscina({ filename: file, maxThreads: options.jobs, minThreads: options.jobs });
-  const abort = () => void pool.close({ force: true });
-  options.signal?.addEventListener('abort', abort, { once: true });
-  // Longest tasks first (cost ∝ cores × allocations), so no thread is left alone with a big one at the
-  // end; results still land by task index.
-  const cost = (input: TaskInput) => input.task.cores * input.scenario.run.allocationsPerCore;
-  const order = inputs.map((_, i) => i).sort((a, b) => cost(inputs[b]) - cost(inputs[a]) || a - b);
-  try {
-    await Promise.all(
-      order.map(async (i) => {
-        results[i] = await pool.run(inputs[i]);
-        finished();
-      }),
-    );
+    await Promise.all(fed);
+    if (failure !== null) throw failure;
+    if (options.signal?.aborted) throw options.signal.reason;
   } catch (error) {
     throw options.signal?.aborted ? options.signal.reason : error;
   } finally {
     options.signal?.removeEventListener('abort', abort);
-    await pool.destroy();
+    await pool?.destroy();
   }
   return results;
 }
