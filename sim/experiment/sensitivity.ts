@@ -3,6 +3,7 @@
  * and (1 + swing), one at a time, at the scenario's largest core count, and ranked per policy by how far
  * throughput moves. Distributions scale as a whole (a fixed value, a mean, a median, bounds, values).
  */
+import { makeSampler } from '../engine/random/dist/index.js';
 import type { DistSpec } from '../engine/random/dist/spec.js';
 import type { Variant } from './run.js';
 import { loadScenarioValue } from './scenario/load.js';
@@ -40,23 +41,6 @@ function scaleDist(d: DistSpec, f: number): DistSpec {
   }
 }
 
-function distMean(d: DistSpec): number {
-  switch (d.dist) {
-    case 'fixed':
-      return d.value;
-    case 'exponential':
-      return d.mean;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'lognormal':
-      return d.median * Math.exp((d.sigma * d.sigma) / 2);
-    case 'empirical': {
-      const total = d.weights.reduce((a, b) => a + b, 0);
-      return d.values.reduce((sum, v, i) => sum + (v * d.weights[i]) / total, 0);
-    }
-  }
-}
-
 function get(scenario: Scenario, path: string): unknown {
   return path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], scenario);
 }
@@ -64,7 +48,7 @@ function get(scenario: Scenario, path: string): unknown {
 /** The parameter's value as a number (a distribution by its mean), for labels. */
 export function parameterValue(scenario: Scenario, path: string): number {
   const v = get(scenario, path);
-  return typeof v === 'number' ? v : distMean(v as DistSpec);
+  return typeof v === 'number' ? v : makeSampler(v as DistSpec).mean;
 }
 
 /** The scenario with one parameter scaled by f; needZeroFraction stays a fraction. */

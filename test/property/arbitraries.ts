@@ -4,6 +4,8 @@
 // loadScenarioValue, so validation is exercised too: a generated scenario it refuses is a failure.
 
 import fc from 'fast-check';
+import { makeSampler } from '../../sim/engine/random/dist/index.js';
+import type { DistSpec } from '../../sim/engine/random/dist/spec.js';
 import { type PresetName, presetNames, presets } from '../../sim/policies/registry.js';
 
 /** A distribution field as written in a scenario file: a bare number is a fixed value. */
@@ -110,21 +112,7 @@ const sizeDistArb = distribution(sizeBytesArb, sizeBytesArb, 1);
 
 /** The distribution's mean, for bounding the work of zeroing threads. */
 export function meanOf(d: DistJson): number {
-  if (typeof d === 'number') return d;
-  switch (d.dist) {
-    case 'fixed':
-      return d.value;
-    case 'exponential':
-      return d.mean;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'lognormal':
-      return d.median * Math.exp((d.sigma * d.sigma) / 2);
-    case 'empirical': {
-      const total = d.weights.reduce((a, b) => a + b, 0);
-      return d.values.reduce((sum, v, i) => sum + v * d.weights[i], 0) / total;
-    }
-  }
+  return typeof d === 'number' ? d : makeSampler(d as DistSpec).mean;
 }
 
 const gbps = (maxTenths: number) => fc.integer({ min: 1, max: maxTenths }).map((tenths) => tenths / 10);
