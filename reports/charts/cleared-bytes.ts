@@ -26,23 +26,32 @@ export const SKIP_REASONS = [
   { key: 'fresh', label: 'skipped: fresh (zero from the OS)', color: '#c5b0d5' },
 ] as const;
 
+/** Dirty bytes a policy that never clears hands out: shown only when some point has them. */
+export const UNSAFE = { key: 'unsafe', label: 'not cleared: dirty (unsafe)', color: '#fcbba1' } as const;
+
+const reasons = (results: Results) =>
+  results.points.some((p) => (p.skippedBytesPerAlloc?.unsafe ?? 0) > 0)
+    ? [...SKIP_REASONS, UNSAFE]
+    : [...SKIP_REASONS];
+
 /** True when some point of these results skipped a byte: otherwise the skipped bar is left out. */
 export function hasSkipped(results: Results): boolean {
-  return results.points.some((p) => SKIP_REASONS.some((r) => (p.skippedBytesPerAlloc?.[r.key] ?? 0) > 0));
+  return results.points.some((p) => reasons(results).some((r) => (p.skippedBytesPerAlloc?.[r.key] ?? 0) > 0));
 }
 
-function categories(skipped: boolean): StackedCategory[] {
+function categories(results: Results, skipped: boolean): StackedCategory[] {
   if (!skipped) return [...CLEAR_LOCATIONS];
   return [
     ...CLEAR_LOCATIONS.map((l) => ({ ...l, group: CLEARED })),
-    ...SKIP_REASONS.map((r) => ({ ...r, group: SKIPPED })),
+    ...reasons(results).map((r) => ({ ...r, group: SKIPPED })),
   ];
 }
 
-function parts(skipped: boolean) {
+function parts(results: Results, skipped: boolean) {
+  const skip = reasons(results);
   return (p: Point) => [
     ...CLEAR_LOCATIONS.map((l) => p.clearedBytesPerAlloc[l.key]),
-    ...(skipped ? SKIP_REASONS.map((r) => p.skippedBytesPerAlloc?.[r.key] ?? 0) : []),
+    ...(skipped ? skip.map((r) => p.skippedBytesPerAlloc?.[r.key] ?? 0) : []),
   ];
 }
 
@@ -54,17 +63,18 @@ export const clearedBytes: ChartBuilder<'cleared-bytes'> = {
     'serialise every core; bytes cleared elsewhere only compete for DRAM bandwidth. Page-fault bytes are the ' +
     'kernel zeroing fresh pages, which even a policy that never clears pays. The pale bar under each policy ' +
     'is the bytes it did not clear, by why: the caller did not need them zeroed, they were already clean, or ' +
-    'they were fresh from the OS and so zero already (a policy that never clears counts only the last two). ' +
+    'they were fresh from the OS and so zero already; for a policy that never clears, dirty bytes handed to ' +
+    'a caller that needed zeroed memory show as not cleared (unsafe). ' +
     'Click a legend entry to pick one.',
   applies: appliesToSweep,
   build(results) {
     const skipped = hasSkipped(results);
-    const cats = categories(skipped);
+    const cats = categories(results, skipped);
     return stackedByCores(results, {
       description: skipped
         ? 'Bytes cleared per allocation (bytes) by location, and bytes skipped by reason, per policy at selected core counts'
         : 'Bytes cleared per allocation (bytes) by location, per policy at selected core counts',
-      rows: rowsAtSelectedCores(results, cats, parts(skipped)),
+      rows: rowsAtSelectedCores(results, cats, parts(results, skipped)),
       categories: cats,
       legendColumns: skipped ? 2 : 3,
       xTitle: skipped ? 'cleared or skipped per allocation (bytes)' : 'cleared per allocation (bytes)',

@@ -145,7 +145,8 @@ export interface Point {
   /** longest stretch a core spent clearing or holding the lock without a preemption point */
   maxNonPreemptibleNs: number;
   clearedBytesPerAlloc: ClearedBytes;
-  skippedBytesPerAlloc: { notNeeded: number; alreadyClean: number; fresh: number };
+  /** bytes not cleared, by reason; `unsafe`: dirty bytes a policy that never clears handed to a caller that needed zeroed memory */
+  skippedBytesPerAlloc: { notNeeded: number; alreadyClean: number; fresh: number; unsafe?: number };
   bandwidthUtilization: MeanCI;
   coreTimeShare: CoreTimeShare;
   analytic: Analytic;

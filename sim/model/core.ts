@@ -306,6 +306,7 @@ export class Core implements Handler {
     metrics.skippedNotNeeded += plan.skippedNotNeeded;
     metrics.skippedAlreadyClean += plan.skippedAlreadyClean;
     metrics.skippedFresh += plan.skippedFresh;
+    metrics.skippedUnsafe += plan.skippedUnsafe;
     // Demands for the analytic companion: what this allocation costs with no queueing or sharing.
     metrics.demandNs +=
       config.acquireNs + this.holdNs + faultNs + (plan.clearBytes + kernelBytes) / soloClearGBps;

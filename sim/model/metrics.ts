@@ -28,6 +28,7 @@ export interface Counters {
   skippedNotNeeded: number;
   skippedAlreadyClean: number;
   skippedFresh: number;
+  skippedUnsafe: number;
   /** service demands summed over allocations (no queueing, no bandwidth sharing) */
   workNs: number;
   demandNs: number;
@@ -46,6 +47,7 @@ export class Metrics implements Counters {
   skippedNotNeeded = 0;
   skippedAlreadyClean = 0;
   skippedFresh = 0;
+  skippedUnsafe = 0;
   workNs = 0;
   demandNs = 0;
   lockDemandNs = 0;
@@ -69,6 +71,7 @@ export class Metrics implements Counters {
       skippedNotNeeded: this.skippedNotNeeded,
       skippedAlreadyClean: this.skippedAlreadyClean,
       skippedFresh: this.skippedFresh,
+      skippedUnsafe: this.skippedUnsafe,
       workNs: this.workNs,
       demandNs: this.demandNs,
       lockDemandNs: this.lockDemandNs,

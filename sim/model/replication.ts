@@ -36,7 +36,7 @@ export interface ReplicationResult {
     background: number;
     pageFault: number;
   };
-  skippedBytesPerAlloc: { notNeeded: number; alreadyClean: number; fresh: number };
+  skippedBytesPerAlloc: { notNeeded: number; alreadyClean: number; fresh: number; unsafe: number };
   coreTimeShare: Record<CoreState, number>;
   /** per-allocation service demands (ns, bytes), for the operational bounds */
   demand: { workNs: number; coreNs: number; lockNs: number; poolBytes: number };
@@ -107,6 +107,7 @@ export function runReplication(config: ModelConfig): ReplicationResult {
         notNeeded: perAlloc(d((c) => c.skippedNotNeeded)),
         alreadyClean: perAlloc(d((c) => c.skippedAlreadyClean)),
         fresh: perAlloc(d((c) => c.skippedFresh)),
+        unsafe: perAlloc(d((c) => c.skippedUnsafe)),
       },
       coreTimeShare,
       demand: {

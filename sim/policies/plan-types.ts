@@ -22,6 +22,8 @@ export interface AllocationPlan {
   skippedNotNeeded: number;
   skippedAlreadyClean: number;
   skippedFresh: number;
+  /** dirty bytes handed to a caller that needed zeroed memory, by a policy that never clears */
+  skippedUnsafe: number;
 }
 
 /** Where a zeroAt value puts the work: one small object per value. */

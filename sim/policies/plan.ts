@@ -19,6 +19,7 @@ export function emptyPlan(): AllocationPlan {
     skippedNotNeeded: 0,
     skippedAlreadyClean: 0,
     skippedFresh: 0,
+    skippedUnsafe: 0,
   };
 }
 
@@ -37,14 +38,18 @@ export function planAllocation(
 ): AllocationPlan {
   out.faultPages = taken.freshBytes / pageBytes;
   const site = zeroAtRules[policy.zeroAt].allocClearAt;
-  if (site === 'none' || (policy.honorNeedZero && !needZero)) {
-    // Nothing is cleared; the mutator's first touch takes the fresh pages' faults after unlock.
+  const needed = !(policy.honorNeedZero && !needZero);
+  if (site === 'none' || !needed) {
+    // Nothing is cleared; the mutator's first touch takes the fresh pages' faults after unlock. A
+    // caller that needed zeroed memory from a policy that never clears gets clean and fresh bytes
+    // that are zero anyway, and dirty ones that are not: those are the unsafe ones.
     out.clearBytes = 0;
     out.clearAt = 'none';
     out.faultsUnderLock = false;
-    out.skippedNotNeeded = site === 'none' ? 0 : sizeBytes;
-    out.skippedAlreadyClean = site === 'none' ? taken.cleanBytes : 0;
-    out.skippedFresh = site === 'none' ? taken.freshBytes : 0;
+    out.skippedNotNeeded = needed ? 0 : sizeBytes;
+    out.skippedAlreadyClean = needed ? taken.cleanBytes : 0;
+    out.skippedFresh = needed ? taken.freshBytes : 0;
+    out.skippedUnsafe = needed ? taken.dirtyBytes : 0;
     return out;
   }
   const rule = trackingRules[policy.dirtyTracking];
@@ -57,6 +62,7 @@ export function planAllocation(
   out.skippedNotNeeded = 0;
   out.skippedAlreadyClean = clearBytes >= sizeBytes ? 0 : taken.cleanBytes;
   out.skippedFresh = touchesFresh ? 0 : taken.freshBytes;
+  out.skippedUnsafe = 0;
   return out;
 }
 

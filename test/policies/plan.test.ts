@@ -79,6 +79,22 @@ describe('planAllocation', () => {
     const p = planAllocation(presets['no-zero'], MiB, true, taken(MiB / 2, 0, MiB / 2), 4096);
     expect(p).toMatchObject({ clearBytes: 0, clearAt: 'none', faultPages: 128 });
   });
+
+  it('no-zero hands dirty bytes to a caller that needed zeroed memory: those count as unsafe', () => {
+    const needed = planAllocation(presets['no-zero'], MiB, true, taken(MiB / 4, MiB / 4, MiB / 2), 4096);
+    expect(needed).toMatchObject({
+      skippedUnsafe: MiB / 4,
+      skippedAlreadyClean: MiB / 4,
+      skippedFresh: MiB / 2,
+      skippedNotNeeded: 0,
+    });
+    const notNeeded = planAllocation(presets['no-zero'], MiB, false, taken(MiB / 4, MiB / 4, MiB / 2), 4096);
+    expect(notNeeded).toMatchObject({ skippedUnsafe: 0, skippedNotNeeded: MiB });
+    // a policy that clears is never unsafe
+    expect(
+      planAllocation(presets['go1.1-after-unlock'], MiB, true, taken(MiB, 0, 0), 4096).skippedUnsafe,
+    ).toBe(0);
+  });
 });
 
 describe('free-side and thread decisions', () => {

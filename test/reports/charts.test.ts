@@ -343,3 +343,18 @@ describe('throughput with identical curves', () => {
     expect(buildCharts(results).find((c) => c.name === 'throughput')!.caption).not.toContain('same curve');
   });
 });
+
+describe('cleared-bytes and unsafe bytes', () => {
+  it('shows dirty bytes a never-clearing policy handed out as "not cleared: dirty (unsafe)" only when there are some', () => {
+    const withUnsafe = plain(defaultRun) as Results;
+    for (const p of withUnsafe.points) {
+      if (p.policy === 'no-zero') p.skippedBytesPerAlloc = { ...p.skippedBytesPerAlloc, unsafe: 4194304 };
+    }
+    const spec = CHARTS['cleared-bytes'].build(withUnsafe);
+    vegaLite.compile(spec as never, { logger: throwingLogger() });
+    const text = JSON.stringify(spec);
+    expect(text).toContain('not cleared: dirty (unsafe)');
+    expect(text).toContain('4194304');
+    expect(JSON.stringify(CHARTS['cleared-bytes'].build(defaultRun))).not.toContain('unsafe)');
+  });
+});
