@@ -4,24 +4,13 @@
  */
 import { fitUsl } from '../analytic/usl.js';
 import { capacityAnswers } from './capacity.js';
+import { curvesOf } from './curves.js';
 import { tQuantile975 } from './t-quantile.js';
 import type { Point, Results, UslSummary } from './types.js';
 
-/** "policy" for plain runs; "policy @ path=value, path=value" for what-if curves. */
-export function curveKey(point: Pick<Point, 'policy' | 'vary'>): string {
-  if (!point.vary) return point.policy;
-  const values = Object.entries(point.vary).map(([path, value]) => `${path}=${value}`);
-  return `${point.policy} @ ${values.join(', ')}`;
-}
-
 export function fitCurves(points: readonly Point[]): Record<string, UslSummary> {
-  const curves = new Map<string, Point[]>();
-  for (const p of points) {
-    const key = curveKey(p);
-    curves.set(key, [...(curves.get(key) ?? []), p]);
-  }
   const usl: Record<string, UslSummary> = {};
-  for (const [key, curve] of curves) {
+  for (const [key, curve] of curvesOf(points)) {
     const usable = curve.filter((p) => p.allocsPerSec.mean > 0);
     // σ and κ need three core counts; weights 1/X² fit relative error, as replication noise is.
     if (new Set(usable.map((p) => p.cores)).size < 3) continue;

@@ -4,6 +4,7 @@
  * how many cores reach a target rate, and how much clear bandwidth that target would need.
  */
 
+import { curvesOf } from './curves.js';
 import type { Point, Results } from './types.js';
 
 export interface PeakAnswer {
@@ -136,12 +137,7 @@ export function capacityAnswers(
   results: Results,
   options: { targetAllocsPerSec?: number } = {},
 ): CapacityAnswer[] {
-  const groups = new Map<string, Point[]>();
-  for (const p of results.points) {
-    const key = JSON.stringify([p.policy, sortedEntries(p.vary)]);
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
-  return [...groups.values()].map((points) => {
+  return [...curvesOf(results.points).values()].map((points) => {
     const curve = sortedCurve(points);
     const { policy, vary } = curve[0];
     const answer: CapacityAnswer = {

@@ -8,6 +8,7 @@ import type { DistSpec } from '../engine/random/dist/spec.js';
 import type { Variant } from './run.js';
 import { loadScenarioValue } from './scenario/load.js';
 import type { Point, Results, Scenario, Sensitivity, SensitivityRow } from './types.js';
+import { withValue } from './vary.js';
 
 /**
  * The parameters swung, by dot path. Left out: workload.sizeBytes, because throughput counts
@@ -53,16 +54,9 @@ export function parameterValue(scenario: Scenario, path: string): number {
 
 /** The scenario with one parameter scaled by f; needZeroFraction stays a fraction. */
 export function scaled(scenario: Scenario, path: string, f: number): Scenario {
-  const copy = structuredClone(scenario);
-  const parts = path.split('.');
-  const parent = parts
-    .slice(0, -1)
-    .reduce<Record<string, unknown>>((n, p) => n[p] as Record<string, unknown>, copy as never);
-  const key = parts[parts.length - 1];
-  const v = parent[key];
-  if (typeof v === 'number') parent[key] = path === 'workload.needZeroFraction' ? Math.min(1, v * f) : v * f;
-  else parent[key] = scaleDist(v as DistSpec, f);
-  return copy;
+  const v = get(scenario, path);
+  if (typeof v !== 'number') return withValue(scenario, path, scaleDist(v as DistSpec, f));
+  return withValue(scenario, path, path === 'workload.needZeroFraction' ? Math.min(1, v * f) : v * f);
 }
 
 export interface SensitivityPlan {

@@ -7,7 +7,7 @@ import * as messages from './messages.js';
 import type { Variant } from './run.js';
 import { InputError } from './scenario/errors.js';
 import { loadScenarioValue } from './scenario/load.js';
-import type { PolicySpec, Scenario, VaryAxis } from './types.js';
+import type { DistSpec, PolicySpec, Scenario, VaryAxis } from './types.js';
 
 type Leaf = number | string | boolean;
 
@@ -87,12 +87,12 @@ export function parseVary(flags: readonly string[], scenario: Scenario): VaryAxi
   return axes;
 }
 
-/** A copy of the scenario with one leaf set (policy.FIELD: in every policy). */
-export function withValue(scenario: Scenario, path: string, value: Leaf): Scenario {
+/** A copy of the scenario with the field at a dot path set (policy.FIELD: in every policy). */
+export function withValue(scenario: Scenario, path: string, value: Leaf | DistSpec): Scenario {
   const copy = structuredClone(scenario);
   const parts = path.split('.');
   if (parts[0] === 'policy') {
-    for (const policy of copy.policies) (policy as unknown as Record<string, Leaf>)[parts[1]] = value;
+    for (const policy of copy.policies) (policy as unknown as Record<string, unknown>)[parts[1]] = value;
     return copy;
   }
   let node = copy as unknown as Record<string, unknown>;
