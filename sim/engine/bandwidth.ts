@@ -23,8 +23,6 @@ export class Bandwidth implements Handler {
   startedBytes = 0;
   /** fraction of totalGBps in use, time-weighted */
   readonly utilization = new TimeWeighted();
-  /** transfers in progress, time-weighted */
-  readonly jobs = new TimeWeighted();
   private virtualBytes = 0;
   private lastNs = 0;
   private readonly finishes = new EventQueue(16);
@@ -108,7 +106,6 @@ export class Bandwidth implements Handler {
     const now = this.env.now;
     const used = this.active > 0 ? (this.active * this.rateWith(this.active)) / this.caps.totalGBps : 0;
     this.utilization.set(used, now);
-    this.jobs.set(this.active, now);
   }
 
   private reschedule(): void {

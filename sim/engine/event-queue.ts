@@ -14,9 +14,7 @@ export const CANCELLED: Handler = { fire() {} };
 
 export class EventQueue {
   size = 0;
-  /** filled by pop(): the popped event's key, sequence number and tag */
-  poppedKey = 0;
-  poppedSeq = 0;
+  /** filled by pop(): the popped event's tag */
   poppedTag = 0;
   /** heap order: keys[i] is the time of the event in slot slots[i]; read by the dispatch loop */
   keys: Float64Array;
@@ -101,7 +99,7 @@ export class EventQueue {
   }
 
   /**
-   * Removes the earliest event and returns its handler, leaving its key, seq and tag in popped*.
+   * Removes the earliest event and returns its handler, leaving its tag in poppedTag.
    * Returns null for a cancelled event.
    */
   pop(): Handler | null {
@@ -109,8 +107,6 @@ export class EventQueue {
     const slots = this.slots;
     const seqs = this.seqs;
     const top = slots[0];
-    this.poppedKey = keys[0];
-    this.poppedSeq = seqs[top];
     this.poppedTag = this.tags[top];
     const handler = this.handlers[top];
     this.handlers[top] = CANCELLED;

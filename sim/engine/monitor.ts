@@ -66,7 +66,6 @@ export type Histogram = hdr.Histogram;
 export class Tally {
   count = 0;
   sum = 0;
-  max = 0;
   private segments: hdr.Histogram[] = [];
   private current: hdr.Histogram | null;
 
@@ -77,7 +76,6 @@ export class Tally {
   record(x: number): void {
     this.count++;
     this.sum += x;
-    if (x > this.max) this.max = x;
     // HDR records integers; sub-ns resolution is irrelevant for these quantities.
     if (this.current !== null) this.current.recordValue(Math.round(x));
   }
@@ -101,15 +99,6 @@ export class Tally {
     return merged;
   }
 
-  /** percentile p in (0, 100] of everything recorded; exact to 3 significant digits */
-  percentile(p: number): number {
-    if (this.current === null || this.count === 0) return 0;
-    const all = this.histogramSince(0);
-    const value = all.getValueAtPercentile(p);
-    all.destroy();
-    return value;
-  }
-
   /** Frees the histograms (WebAssembly memory is not garbage-collected). */
   dispose(): void {
     for (const h of this.segments) h.destroy();
@@ -122,42 +111,17 @@ export class Tally {
 /** A level that changes at instants, averaged over time: the mean number busy, queued, active. */
 export class TimeWeighted {
   level = 0;
-  max = 0;
   private area = 0;
-  private lastNs: number;
-  private startNs: number;
-
-  constructor(nowNs = 0) {
-    this.lastNs = nowNs;
-    this.startNs = nowNs;
-  }
+  private lastNs = 0;
 
   set(level: number, nowNs: number): void {
     this.area += this.level * (nowNs - this.lastNs);
     this.lastNs = nowNs;
     this.level = level;
-    if (level > this.max) this.max = level;
   }
 
-  add(delta: number, nowNs: number): void {
-    this.set(this.level + delta, nowNs);
-  }
-
-  /** integral of the level from the last reset to nowNs */
+  /** integral of the level from time 0 to nowNs; a window's mean is the difference over its length */
   integral(nowNs: number): number {
     return this.area + this.level * (nowNs - this.lastNs);
-  }
-
-  mean(nowNs: number): number {
-    const span = nowNs - this.startNs;
-    return span > 0 ? this.integral(nowNs) / span : this.level;
-  }
-
-  /** Starts a new observation window (the level carries over). */
-  reset(nowNs: number): void {
-    this.area = 0;
-    this.lastNs = nowNs;
-    this.startNs = nowNs;
-    this.max = this.level;
   }
 }
