@@ -5,7 +5,7 @@
  * goes, and whether the simulation agrees with exact MVA; for a what-if study, of its base scenario,
  * after how far the grid moves each policy.
  */
-import type { Point, Results } from '../sim/experiment/types.js';
+import type { Point, Results } from '../sim/types/index.js';
 import { formatPct, formatSi, joinWords } from './format.js';
 import { coreCounts, hasOnePointPerCoreCount, identicalCurves, pointsByPolicy } from './points.js';
 import { sensitivityFindings, whatifFindings } from './study-findings.js';

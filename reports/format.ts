@@ -2,7 +2,7 @@
  * Number and unit formatting for the report's text: SI-prefixed rates, times in ns/µs/ms,
  * binary byte sizes, percentages and distributions, all as plain strings (callers escape them).
  */
-import type { DistSpec } from '../sim/experiment/types.js';
+import type { DistSpec } from '../sim/types/index.js';
 
 const SI = [
   { factor: 1e12, prefix: 'T' },

@@ -5,7 +5,7 @@
  * and escapes every piece of user text.
  */
 import { createHash } from 'node:crypto';
-import type { Results } from '../sim/experiment/types.js';
+import type { Results } from '../sim/types/index.js';
 import type { ChartAssets } from './assets.js';
 import type { BuiltChart } from './charts/index.js';
 import { escapeHtml, jsonForScript } from './escape.js';

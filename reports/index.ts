@@ -6,7 +6,7 @@
  *            │                └─ toSvg (headless vega)             → charts[].svg
  *            └─ keyFindings (inside renderHtml)
  */
-import type { Results } from '../sim/experiment/types.js';
+import type { Results } from '../sim/types/index.js';
 import { loadAssets } from './assets.js';
 import { buildCharts } from './charts/index.js';
 import { renderHtml } from './html.js';

@@ -3,7 +3,7 @@
  * scenario order, points of one policy sorted by cores, the few core counts bar charts show, and
  * which policies' curves coincide.
  */
-import type { Point, Results } from '../sim/experiment/types.js';
+import type { Point, Results } from '../sim/types/index.js';
 
 /** Policy names in scenario order, followed by any policy that only appears in the points. */
 export function policyNames(results: Results): string[] {

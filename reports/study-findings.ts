@@ -2,7 +2,7 @@
  * Key findings for studies beyond a plain sweep: how far each policy's throughput moves across a
  * what-if grid at the largest core count, and which parameters move it most in a sensitivity study.
  */
-import type { Point, Results, SensitivityRow } from '../sim/experiment/types.js';
+import type { Point, Results, SensitivityRow } from '../sim/types/index.js';
 import type { Finding } from './findings.js';
 import { formatPct, formatSi } from './format.js';
 import { coreCounts, policyNames } from './points.js';

@@ -3,8 +3,9 @@
  * the Universal Scalability Law fit per policy and the sensitivity ranking. Each returns '' when the
  * results lack its part, and every piece of text goes through escapeHtml.
  */
-import { formatCapacity } from '../sim/experiment/capacity.js';
-import type { Results, UslSummary } from '../sim/experiment/types.js';
+
+import type { Results, UslSummary } from '../sim/types/index.js';
+import { formatCapacity } from './capacity-text.js';
 import { escapeHtml } from './escape.js';
 import { formatChange, formatParameter, formatPct, formatSi } from './format.js';
 import { coreCounts, policyNames } from './points.js';

@@ -3,7 +3,7 @@
  * parameters, policies, results with confidence intervals, lock hold and the longest stretch a core
  * cannot be preempted, and the MVA cross-check.
  */
-import type { Results } from '../sim/experiment/types.js';
+import type { Results } from '../sim/types/index.js';
 import { escapeHtml } from './escape.js';
 import { bindingBound } from './findings.js';
 import { formatBytes, formatDist, formatMeanCi, formatNs, formatPct, formatSi } from './format.js';

@@ -3,7 +3,7 @@
  * the base-scenario slice of the grid (what the plain charts and findings draw), and the order
  * and labels of varied values in tables.
  */
-import type { Point, Results, VaryAxis } from '../sim/experiment/types.js';
+import type { Point, Results, VaryAxis } from '../sim/types/index.js';
 import { policyNames } from './points.js';
 
 export type VaryValue = number | string | boolean;

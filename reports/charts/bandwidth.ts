@@ -2,7 +2,7 @@
  * Chart 7, clear-bandwidth utilisation against cores with its 95% CI: the share of totalClearGBps in
  * use. A curve pinned near 100% means DRAM write bandwidth, not the lock, caps throughput.
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { pointsByPolicy } from '../points.js';
 import {
   appliesToSweep,

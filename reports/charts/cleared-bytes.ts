@@ -4,7 +4,7 @@
  * the bytes an allocation left uncleared by why (not needed, already clean, fresh from the OS), at a
  * few core counts.
  */
-import type { Point, Results } from '../../sim/experiment/types.js';
+import type { Point, Results } from '../../sim/types/index.js';
 import { appliesToSweep, type ChartBuilder } from './common.js';
 import { rowsAtSelectedCores, type StackedCategory, stackedByCores } from './stacked.js';
 

@@ -4,7 +4,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { coreCounts, hasOnePointPerCoreCount, policyNames } from '../points.js';
 
 export type { TopLevelSpec };

@@ -4,7 +4,7 @@
  * the compiler catch a name without a builder. The plain charts draw one point per policy × cores;
  * for a what-if study they draw its base scenario (see onBaseScenario).
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { baseScenarioView, baseVary, varyText } from '../views.js';
 import { bandwidth } from './bandwidth.js';
 import { clearedBytes } from './cleared-bytes.js';

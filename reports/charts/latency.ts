@@ -2,7 +2,7 @@
  * Chart 6, allocation latency (request to usable block) against cores: one small panel each for
  * p50, p99 and p99.9 on a shared log scale, so the tail can be compared with the median at a glance.
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { pointsByPolicy } from '../points.js';
 import {
   appliesToSweep,

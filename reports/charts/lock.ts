@@ -2,7 +2,7 @@
  * Chart 3, the heap lock against cores: wait time p50/p99 (log scale) beside lock utilisation with its
  * 95% CI. Utilisation near 100% with waits that grow with every core means the lock is the bottleneck.
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { pointsByPolicy } from '../points.js';
 import {
   appliesToSweep,

@@ -3,7 +3,7 @@
  * and high (±50% by default) one at a time, as bars of the change in throughput from the base at
  * the largest core count, largest effect on top, each bar end labelled with the parameter's value.
  */
-import type { Results, SensitivityRow } from '../../sim/experiment/types.js';
+import type { Results, SensitivityRow } from '../../sim/types/index.js';
 import { formatParameter, formatSi } from '../format.js';
 import { policyNames } from '../points.js';
 import { base, type ChartBuilder, type Layer } from './common.js';

@@ -2,7 +2,7 @@
  * Chart 2, speed-up over one core and parallel efficiency, side by side: how far each policy
  * stays from the ideal diagonal, and the share of added cores that still turns into throughput.
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { coreCounts, pointsByPolicy } from '../points.js';
 import {
   appliesToSweep,

@@ -4,7 +4,7 @@
  * may fall into groups (cleared bytes and skipped bytes): then each policy gets one bar per group,
  * one under the other, each stacked on its own.
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { policyNames, selectedCores } from '../points.js';
 import { base, type Layer, legendPick, pickedOpacity, type TopLevelSpec } from './common.js';
 

@@ -4,7 +4,7 @@
  * exact (or approximate) MVA prediction as hollow points. A policy whose curve is identical to an
  * earlier one's is drawn dashed with hollow rings, so the line under it still shows.
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { joinWords } from '../format.js';
 import { identicalCurves, pointsByPolicy } from '../points.js';
 import {

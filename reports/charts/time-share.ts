@@ -3,7 +3,7 @@
  * lock wait, lock hold, clearing, page faults and freeing, at a few core counts. Useful work
  * shrinking as cores grow is the bend.
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { joinWords } from '../format.js';
 import { appliesToSweep, type ChartBuilder } from './common.js';
 import { rowsAtSelectedCores, stackedByCores } from './stacked.js';

@@ -2,7 +2,7 @@
  * The Universal Scalability Law overlay of the throughput chart: each policy's fitted curve
  * X(N) = λN / (1 + σ(N−1) + κN(N−1)), sampled densely on log2 cores across the simulated range.
  */
-import type { Results, UslSummary } from '../../sim/experiment/types.js';
+import type { Results, UslSummary } from '../../sim/types/index.js';
 import { coreCounts, policyNames } from '../points.js';
 
 /** Samples per curve: smooth at the chart's width on a log axis. */

@@ -2,7 +2,7 @@
  * What-if chart 2, when exactly two fields vary: a heat map of throughput over the two varied
  * values at the largest simulated core count, one panel per policy, each cell labelled with its value.
  */
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { formatSi } from '../format.js';
 import { coreCounts, policyNames } from '../points.js';
 import { whatifAxes } from '../views.js';

@@ -3,7 +3,7 @@
  * column of panels per chosen core count and, when several fields vary, one row of panels per
  * combination of the other fields, so every simulated point appears exactly once.
  */
-import type { Results, VaryAxis } from '../../sim/experiment/types.js';
+import type { Results, VaryAxis } from '../../sim/types/index.js';
 import { coreCounts } from '../points.js';
 import { type VaryValue, whatifAxes } from '../views.js';
 import { base, type ChartBuilder, legendPick, pickedOpacity, policyColor } from './common.js';

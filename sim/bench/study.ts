@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expandTasks } from '../experiment/points.js';
 import { runVariants } from '../experiment/run.js';
-import type { Scenario } from '../experiment/types.js';
 import { gridVariants, parseVary } from '../experiment/vary.js';
 import { modelConfig } from '../model/config.js';
 import { runReplication } from '../model/replication.js';
+import type { Scenario } from '../types/index.js';
 
 /** Runs every replication of the scenario in this thread; returns allocations simulated. */
 export function simulateAll(scenario: Scenario): number {

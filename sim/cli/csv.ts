@@ -1,7 +1,7 @@
 // results.csv: one row per point, every number of the point in a flat column named after its path in
 // results.json, in snake case, so units carried by the names come along (allocs_per_sec_mean, lock_wait_ns_p99).
 
-import type { Point, Results } from '../experiment/types.js';
+import type { Point, Results } from '../types/index.js';
 
 export function resultsCsv(results: Results): string {
   const rows = results.points.map(flattenPoint);

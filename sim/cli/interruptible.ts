@@ -2,7 +2,7 @@
 // second one kills as usual.
 
 import type { RunOptions } from '../experiment/run.js';
-import type { Results } from '../experiment/types.js';
+import type { Results } from '../types/index.js';
 import { InterruptedError } from './exit.js';
 import { toolVersion } from './paths.js';
 import { progressOnStderr } from './progress.js';

@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import { buildReport } from '../../reports/index.js';
-import type { Results } from '../experiment/types.js';
+import type { Results } from '../types/index.js';
 import { resultsCsv } from './csv.js';
 import { type OutputFile, writeFileSet } from './file-set.js';
 import { prepareOutputDir } from './files.js';

@@ -3,7 +3,7 @@
 import * as messages from '../experiment/messages.js';
 import { checkResults } from '../experiment/results-schema.js';
 import { InputError, parseJsonText } from '../experiment/scenario/index.js';
-import type { Results } from '../experiment/types.js';
+import type { Results } from '../types/index.js';
 
 /** Parses results text; InputError when it is not JSON, not zerosim's, or from a newer major version. */
 export function parseResultsText(text: string, file: string, ourVersion: string): Results {

@@ -2,7 +2,7 @@
 
 import * as messages from '../experiment/messages.js';
 import { InputError, loadScenarioText } from '../experiment/scenario/index.js';
-import type { Scenario } from '../experiment/types.js';
+import type { Scenario } from '../types/index.js';
 import { readInputFile } from './files.js';
 
 export interface LoadedScenario {

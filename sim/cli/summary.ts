@@ -1,9 +1,9 @@
 // What a study prints on stdout: the throughput table (one per what-if combination), the capacity
 // answers and, after a sensitivity study, each policy's top-ranked parameters.
 
-import { formatCapacity } from '../experiment/capacity.js';
+import { formatCapacity } from '../../reports/capacity-text.js';
 import * as messages from '../experiment/messages.js';
-import type { Results } from '../experiment/types.js';
+import type { Results } from '../types/index.js';
 import { throughputTable } from './table.js';
 
 export function studySummary(results: Results): string {

@@ -2,7 +2,7 @@
 // second as mean ± 95% CI half-width with k/M/G suffixes.
 
 import * as messages from '../experiment/messages.js';
-import type { Results } from '../experiment/types.js';
+import type { Results } from '../types/index.js';
 
 export function throughputTable(results: Results): string {
   const cores = [...new Set(results.points.map((p) => p.cores))].sort((a, b) => a - b);

@@ -3,10 +3,10 @@
  * values in what-if runs) and the capacity answers, computed from the simulated curves.
  */
 import { fitUsl } from '../analytic/usl.js';
+import type { Point, Results, UslSummary } from '../types/index.js';
 import { capacityAnswers } from './capacity.js';
 import { curvesOf } from './curves.js';
 import { tQuantile975 } from './t-quantile.js';
-import type { Point, Results, UslSummary } from './types.js';
 
 export function fitCurves(points: readonly Point[]): Record<string, UslSummary> {
   const usl: Record<string, UslSummary> = {};

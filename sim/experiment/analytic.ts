@@ -14,8 +14,8 @@
 import { lockPsThroughput } from '../analytic/mva-lock-ps.js';
 import { makeSampler } from '../engine/random/dist/index.js';
 import type { ReplicationResult } from '../model/replication.js';
+import type { Analytic, DistSpec, PolicySpec, Scenario } from '../types/index.js';
 import { meanOf } from './statistics.js';
-import type { Analytic, DistSpec, PolicySpec, Scenario } from './types.js';
 
 const isZero = (d: DistSpec) => d.dist === 'fixed' && d.value === 0;
 

@@ -10,7 +10,7 @@
  */
 import { makeSampler } from '../engine/random/dist/index.js';
 import { zeroerThreads } from '../policies/plan.js';
-import type { PolicySpec, Scenario } from './types.js';
+import type { PolicySpec, Scenario } from '../types/index.js';
 
 const EVENTS_PER_ALLOCATION = 9;
 

@@ -1,5 +1,5 @@
 // A study's throughput curves: its points grouped by policy and, in what-if runs, varied values.
-import type { Point } from './types.js';
+import type { Point } from '../types/index.js';
 
 /** "policy" for plain runs; "policy @ path=value, path=value" for what-if curves. */
 export function curveKey(point: Pick<Point, 'policy' | 'vary'>): string {

@@ -4,7 +4,7 @@
  * policy, so policies at the same point share random streams (common random numbers).
  */
 import { deriveSeed } from '../engine/random/rng.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../types/index.js';
 
 export interface Task {
   /** index into scenario.policies */

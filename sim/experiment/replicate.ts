@@ -1,8 +1,8 @@
 // One replication task, as run in-process or on a worker thread: scenario + task → plain result.
 import { modelConfig } from '../model/config.js';
 import { type ReplicationResult, runReplication } from '../model/replication.js';
+import type { Scenario } from '../types/index.js';
 import type { Task } from './points.js';
-import type { Scenario } from './types.js';
 
 export interface TaskInput {
   scenario: Scenario;

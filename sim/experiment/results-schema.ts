@@ -4,11 +4,11 @@
  * (from newer minor versions or what-if runs) pass through.
  */
 import { z } from 'zod';
+import type { Results } from '../types/index.js';
 import * as messages from './messages.js';
 import { InputError } from './scenario/errors.js';
 import { expectedFor, problemsFromIssues } from './scenario/issues.js';
 import { loadScenarioValue } from './scenario/load.js';
-import type { Results } from './types.js';
 
 const num = z.number();
 const meanCI = z.object({ mean: num, ci95: num });

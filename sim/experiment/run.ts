@@ -10,6 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ReplicationResult } from '../model/replication.js';
+import type { Point, Results, Scenario, VaryAxis } from '../types/index.js';
 import { analyse } from './analyse.js';
 import { estimateEvents } from './budget.js';
 import { budgetExceeded } from './messages.js';
@@ -17,7 +18,6 @@ import { expandTasks, type Task } from './points.js';
 import { runTask, type TaskInput } from './replicate.js';
 import { InputError } from './scenario/errors.js';
 import { summarisePoint } from './summarise.js';
-import type { Point, Results, Scenario, VaryAxis } from './types.js';
 
 export interface RunOptions {
   /** worker threads; results are identical for every value */

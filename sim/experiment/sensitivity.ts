@@ -4,10 +4,9 @@
  * throughput moves. Distributions scale as a whole (a fixed value, a mean, a median, bounds, values).
  */
 import { makeSampler } from '../engine/random/dist/index.js';
-import type { DistSpec } from '../engine/random/dist/spec.js';
+import type { DistSpec, Point, Results, Scenario, Sensitivity, SensitivityRow } from '../types/index.js';
 import type { Variant } from './run.js';
 import { loadScenarioValue } from './scenario/load.js';
-import type { Point, Results, Scenario, Sensitivity, SensitivityRow } from './types.js';
 import { withValue } from './vary.js';
 
 /**

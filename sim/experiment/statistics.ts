@@ -1,7 +1,7 @@
 // Means and t-based 95% confidence half-widths over independent replications.
 import { mean, sampleStandardDeviation } from 'simple-statistics';
+import type { MeanCI } from '../types/index.js';
 import { tQuantile975 } from './t-quantile.js';
-import type { MeanCI } from './types.js';
 
 export function meanCI(xs: readonly number[]): MeanCI {
   if (xs.length === 0) return { mean: 0, ci95: 0 };

@@ -5,10 +5,10 @@
  */
 import { decodeHistogram, emptyHistogram, summarise } from '../engine/monitor.js';
 import type { ReplicationResult } from '../model/replication.js';
+import type { Percentiles, Point, PolicySpec, Scenario } from '../types/index.js';
 import { analyticCompanion } from './analytic.js';
 import { pointSeed } from './points.js';
 import { meanCI, meanOf } from './statistics.js';
-import type { Percentiles, Point, PolicySpec, Scenario } from './types.js';
 
 /** Percentiles of the pooled histograms; the mean of the pooled observations. */
 function pooled(reps: readonly ReplicationResult[], which: 'latencyNs' | 'lockWaitNs'): Percentiles {

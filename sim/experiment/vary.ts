@@ -3,11 +3,12 @@
  * (machine.*, workload.*, heap.*, run.*), or `policy.FIELD` to set a field of every policy. The full
  * grid of values makes the variants; each is re-validated like a scenario file.
  */
+
+import type { DistSpec, PolicySpec, Scenario, VaryAxis } from '../types/index.js';
 import * as messages from './messages.js';
 import type { Variant } from './run.js';
 import { InputError } from './scenario/errors.js';
 import { loadScenarioValue } from './scenario/load.js';
-import type { DistSpec, PolicySpec, Scenario, VaryAxis } from './types.js';
 
 type Leaf = number | string | boolean;
 

@@ -2,10 +2,11 @@
  * A what-if study: the grid of --vary values crossed with cores and policies, optionally with a
  * sensitivity (tornado) study, all simulated in one pool, then fitted and answered like a run.
  */
+
+import type { Results, Scenario, VaryAxis } from '../types/index.js';
 import { analyse } from './analyse.js';
 import { type RunOptions, runVariants, type Variant } from './run.js';
 import { sensitivityPlan, sensitivityRows, withoutSensitivityPoints } from './sensitivity.js';
-import type { Results, Scenario, VaryAxis } from './types.js';
 import { gridVariants } from './vary.js';
 
 export interface WhatifOptions extends RunOptions {

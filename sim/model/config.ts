@@ -3,7 +3,7 @@
  * read by every core, so nothing downstream checks for a missing option.
  */
 import { makeSampler, type Sampler } from '../engine/random/dist/index.js';
-import type { PolicySpec, Scenario } from '../experiment/types.js';
+import type { PolicySpec, Scenario } from '../types/index.js';
 
 export interface ModelConfig {
   cores: number;

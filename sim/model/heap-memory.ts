@@ -3,8 +3,9 @@
  * (zero and resident) and fresh (zero from the OS, unlimited, faults on first touch). Bytes are
  * conserved: every byte is in a pool, in use, being cleared by a zeroer, or back with the OS.
  */
-import type { ReuseOrder } from '../experiment/types.js';
+
 import type { Taken } from '../policies/plan.js';
+import type { ReuseOrder } from '../types/index.js';
 
 export class HeapMemory {
   dirtyBytes: number;

@@ -2,7 +2,7 @@
  * A policy's decisions as plans: for an allocation, how many bytes to clear, where, and which fresh
  * pages fault; for a free, whether the block is cleared first. Pure: policies never schedule events.
  */
-import type { PolicySpec } from '../experiment/types.js';
+import type { PolicySpec } from '../types/index.js';
 import type { AllocationPlan, Taken } from './plan-types.js';
 import { trackingRules } from './tracking/index.js';
 import { zeroAtRules } from './zero-at/index.js';

@@ -1,6 +1,6 @@
 // The zeroing-policy presets of MODEL.md, registered by name; adding a preset is one file and one line here.
 
-import type { PolicySpec } from '../experiment/types.js';
+import type { PolicySpec } from '../types/index.js';
 import { backgroundZeroer } from './presets/background-zeroer.js';
 import { exactDirty } from './presets/exact-dirty.js';
 import { go10UnderLock } from './presets/go1.0-under-lock.js';

@@ -1,7 +1,7 @@
 // Made-up results for testing the CLI's outputs without running a simulation.
 
 import { loadScenarioText } from '../../sim/experiment/scenario/index.js';
-import type { Point, Results } from '../../sim/experiment/types.js';
+import type { Point, Results } from '../../sim/types/index.js';
 
 /** One point whose throughput is `allocsPerSec`; the other numbers are plausible and fixed. */
 export function fakePoint(policy: string, cores: number, allocsPerSec: number): Point {

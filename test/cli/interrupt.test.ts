@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { packageRoot, scratchDir, writeFile, zerosim } from './helpers.js';
 
 const study = {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { scratchDir, writeFile, zerosim } from './helpers.js';
 
 const tiny = {

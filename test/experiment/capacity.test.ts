@@ -4,70 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   bandwidthForTarget,
   capacityAnswers,
-  compactNumber,
   coresFor90PctOfPeak,
   coresForTarget,
   efficiencyBelow50,
-  formatCapacity,
 } from '../../sim/experiment/capacity.js';
-import type { Analytic, Point, Results, Scenario } from '../../sim/experiment/types.js';
-
-const ci = (mean: number) => ({ mean, ci95: 0 });
-const pct = { mean: 0, p50: 0, p99: 0, p999: 0 };
-
-/** A point with every field zero except policy, cores, mean throughput and what the test sets. */
-function point(
-  policy: string,
-  cores: number,
-  allocsPerSec: number,
-  analytic: Partial<Analytic> = {},
-  vary?: Point['vary'],
-): Point {
-  return {
-    policy,
-    cores,
-    replications: 1,
-    seed: 0,
-    allocsPerSec: ci(allocsPerSec),
-    bytesPerSec: ci(0),
-    lockUtilization: ci(0),
-    lockWaitNs: pct,
-    lockHoldNs: pct,
-    lockQueueLength: ci(0),
-    latencyNs: pct,
-    maxNonPreemptibleNs: 0,
-    clearedBytesPerAlloc: { underLock: 0, afterUnlock: 0, onFree: 0, background: 0, pageFault: 0 },
-    skippedBytesPerAlloc: { notNeeded: 0, alreadyClean: 0, fresh: 0 },
-    bandwidthUtilization: ci(0),
-    coreTimeShare: { work: 0, lockWait: 0, lockHold: 0, clear: 0, pageFault: 0, free: 0 },
-    analytic: {
-      boundAllocsPerSec: 0,
-      coreBoundAllocsPerSec: 0,
-      lockBoundAllocsPerSec: null,
-      bandwidthBoundAllocsPerSec: null,
-      mvaAllocsPerSec: null,
-      mvaExact: false,
-      model: 'none',
-      note: '',
-      ...analytic,
-    },
-    events: 0,
-    ...(vary === undefined ? {} : { vary }),
-  };
-}
-
-function results(points: Point[], totalClearGBps = 60): Results {
-  const scenario = { machine: { memory: { totalClearGBps } } } as unknown as Scenario;
-  return { tool: { name: 'zerosim', version: '0' }, scenario, points };
-}
-
-// peak 57.2 k at 32 cores; 0.9 × 57.2 k = 51.48 k is first reached at 16 cores (55 k).
-// efficiency X(N)/(N·X(1)): 8 → 50/80 = 0.625, 16 → 55/160 = 0.34375.
-const CORES = [1, 2, 4, 8, 16, 32, 64];
-const X = [10e3, 19e3, 36e3, 50e3, 55e3, 57.2e3, 56e3];
-const bounds = { lockBoundAllocsPerSec: 80e3, bandwidthBoundAllocsPerSec: 200e3 };
-const curve = (policy = 'a', vary?: Point['vary']) =>
-  CORES.map((n, i) => point(policy, n, X[i], bounds, vary)).reverse();
+import { bounds, curve, point, results } from './capacity-fixtures.js';
 
 describe('coresFor90PctOfPeak', () => {
   it('finds the smallest core count within 90% of the peak, from unsorted input', () => {
@@ -170,41 +111,5 @@ describe('capacityAnswers', () => {
     // 8 cores, scenario bandwidth 60 GB/s: 60 / 200 k × 40 k = 12 GB/s; the lock allows 80 k
     expect(a.target!.bandwidth).toMatchObject({ cores: 8, lockForbids: false });
     expect(a.target!.bandwidth.neededGBps).toBeCloseTo(12, 9);
-  });
-});
-
-describe('formatCapacity', () => {
-  it('writes one plain line per answer with units', () => {
-    const r = results([...curve('go1.1-after-unlock'), point('b', 2, 20), point('b', 4, 30)]);
-    expect(formatCapacity(capacityAnswers(r, { targetAllocsPerSec: 100e3 }))).toEqual([
-      'go1.1-after-unlock: reaches 90% of its peak (57.2 k allocs/s at 32 cores) at 16 cores; ' +
-        'parallel efficiency falls below 50% at 16 cores (34%); ' +
-        'target 100 k allocs/s is not reached (at most 57.2 k allocs/s at 32 cores); ' +
-        'at 64 cores its bandwidth bound needs 30 GB/s of clear bandwidth; ' +
-        'more bandwidth cannot reach it: the lock caps at 80 k allocs/s.',
-      'b: reaches 90% of its peak (30 allocs/s at 4 cores) at 4 cores; ' +
-        'parallel efficiency (relative to 2 cores, no 1-core point) stays at or above 50% at every simulated core count; ' +
-        'target 100 k allocs/s is not reached (at most 30 allocs/s at 4 cores); ' +
-        'nothing goes through the clear bandwidth at 4 cores, so bandwidth does not limit it.',
-    ]);
-  });
-
-  it('labels what-if curves and reports a reached target', () => {
-    const r = results(curve('a', { 'machine.memory.totalClearGBps': 120 }));
-    const [line] = formatCapacity(capacityAnswers(r, { targetAllocsPerSec: 40e3 }));
-    expect(line).toContain('a [machine.memory.totalClearGBps=120]: ');
-    expect(line).toContain('target 40 k allocs/s is reached at 8 cores (≈5.14 interpolated); at 8 cores');
-  });
-
-  it('compacts numbers to 3 significant digits with k/M/G suffixes', () => {
-    expect([0, 980, 999.6, 12345, 57_200, 1.5e6, 2.346e9].map(compactNumber)).toEqual([
-      '0',
-      '980',
-      '1 k',
-      '12.3 k',
-      '57.2 k',
-      '1.5 M',
-      '2.35 G',
-    ]);
   });
 });

@@ -2,9 +2,9 @@
 // values, bad axes are refused, and the tornado ranks the binding resource first.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../sim/experiment/scenario/index.js';
-import type { Scenario } from '../../sim/experiment/types.js';
 import { parseVary } from '../../sim/experiment/vary.js';
 import { runWhatif } from '../../sim/experiment/whatif.js';
+import type { Scenario } from '../../sim/types/index.js';
 import { policy, scenario } from '../model/helpers.js';
 
 const small = (overrides: object = {}): Scenario =>

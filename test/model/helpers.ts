@@ -4,10 +4,10 @@ import { expect } from 'vitest';
 import { replicationSeed } from '../../sim/experiment/points.js';
 import { loadScenarioValue } from '../../sim/experiment/scenario/index.js';
 import { summarisePoint } from '../../sim/experiment/summarise.js';
-import type { PolicySpec, Scenario } from '../../sim/experiment/types.js';
 import { modelConfig } from '../../sim/model/config.js';
 import { runReplication } from '../../sim/model/replication.js';
 import { presets } from '../../sim/policies/registry.js';
+import type { PolicySpec, Scenario } from '../../sim/types/index.js';
 
 type DeepPartial<T> = {
   [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K];

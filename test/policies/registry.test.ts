@@ -2,8 +2,8 @@
 // MODEL.md (and the seed commit it follows) gives it.
 
 import { describe, expect, it } from 'vitest';
-import type { PolicySpec } from '../../sim/experiment/types.js';
 import { isPresetName, presetNames, presetPolicy, presets } from '../../sim/policies/registry.js';
+import type { PolicySpec } from '../../sim/types/index.js';
 
 type Axes = Omit<PolicySpec, 'name' | 'description' | 'extends'>;
 

@@ -5,8 +5,8 @@
 
 import fc from 'fast-check';
 import { makeSampler } from '../../sim/engine/random/dist/index.js';
-import type { DistSpec } from '../../sim/engine/random/dist/spec.js';
 import { type PresetName, presetNames, presets } from '../../sim/policies/registry.js';
+import type { DistSpec } from '../../sim/types/index.js';
 
 /** A distribution field as written in a scenario file: a bare number is a fixed value. */
 export type DistJson =

@@ -12,10 +12,10 @@ import { estimateEvents } from '../../sim/experiment/budget.js';
 import { replicationSeed } from '../../sim/experiment/points.js';
 import { runStudy } from '../../sim/experiment/run.js';
 import { loadScenarioValue } from '../../sim/experiment/scenario/index.js';
-import type { PolicySpec, Scenario } from '../../sim/experiment/types.js';
 import { modelConfig } from '../../sim/model/config.js';
 import { type ReplicationResult, runReplication } from '../../sim/model/replication.js';
 import { InvariantError } from '../../sim/model/system.js';
+import type { PolicySpec, Scenario } from '../../sim/types/index.js';
 import { type ScenarioJson, scenarioJsonArb } from './arbitraries.js';
 
 /** fast-check's seed for every property here; a failure prints it together with the path to replay. */

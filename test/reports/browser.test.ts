@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/index.js';
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { type FixtureName, fixture, hostileWhatif } from './helpers.js';
 
 /** The laptop screens the first screen is laid out for; pages open at the larger one. */

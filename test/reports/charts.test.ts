@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCharts, CHART_NAMES, CHARTS, type ChartName } from '../../reports/charts/index.js';
 import { TIME_STATES } from '../../reports/charts/time-share.js';
 import { toSvg } from '../../reports/svg.js';
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { countSvgMarks, fixture, hostileAnalysis, hostileWhatif, throwingLogger } from './helpers.js';
 
 const results = fixture('results');

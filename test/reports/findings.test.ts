@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindingBound, flatFromStart, keyFindings, saturationCores } from '../../reports/findings.js';
 import { identicalCurves } from '../../reports/points.js';
-import type { Point, Results } from '../../sim/experiment/types.js';
+import type { Point, Results } from '../../sim/types/index.js';
 import { fixture } from './helpers.js';
 
 const results = fixture('results');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChartLogger } from '../../reports/svg.js';
 import { capacityAnswers } from '../../sim/experiment/capacity.js';
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 
 /**
  * results: a plain sweep from a version without the `alloc` time share; hostile: markup in every user

@@ -4,13 +4,13 @@
  * hostile or not, escaped.
  */
 import { describe, expect, it } from 'vitest';
+import { formatCapacity } from '../../reports/capacity-text.js';
 import { buildCharts } from '../../reports/charts/index.js';
 import { escapeHtml } from '../../reports/escape.js';
 import { formatSi } from '../../reports/format.js';
 import { renderHtml } from '../../reports/html.js';
 import { formatCoefficient } from '../../reports/study-sections.js';
-import { formatCapacity } from '../../sim/experiment/capacity.js';
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { EVIL_PATH, EVIL_POLICY, fixture, hostileAnalysis, hostileWhatif, outsideJson } from './helpers.js';
 
 const assets = {

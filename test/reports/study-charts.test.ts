@@ -15,7 +15,7 @@ import {
   whatifMetricRows,
   whatifPanels,
 } from '../../reports/charts/whatif-metric.js';
-import type { Results, VaryAxis } from '../../sim/experiment/types.js';
+import type { Results, VaryAxis } from '../../sim/types/index.js';
 import { fixture } from './helpers.js';
 
 const whatif = fixture('whatif');

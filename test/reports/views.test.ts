@@ -12,7 +12,7 @@ import {
   scenarioValueAt,
   varyText,
 } from '../../reports/views.js';
-import type { Results } from '../../sim/experiment/types.js';
+import type { Results } from '../../sim/types/index.js';
 import { fixture } from './helpers.js';
 
 const results = fixture('results');

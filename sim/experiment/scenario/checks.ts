@@ -1,7 +1,7 @@
 // Rules that span several fields, checked on the resolved scenario (so inherited and default values count).
 
+import type { Scenario } from '../../types/index.js';
 import * as messages from '../messages.js';
-import type { Scenario } from '../types.js';
 import type { Problem } from './errors.js';
 
 export function crossFieldProblems(scenario: Scenario): Problem[] {

@@ -1,7 +1,7 @@
 // The documented default of every scenario field except `name` and `cores` (CONTRACTS.md's example).
 
 import type { PresetName } from '../../policies/registry.js';
-import type { HeapSpec, MachineSpec, RunSpec, WorkloadSpec } from '../types.js';
+import type { HeapSpec, MachineSpec, RunSpec, WorkloadSpec } from '../../types/index.js';
 
 /** The policies a scenario runs when it lists none: the seed commit's before and after, plus bounds. */
 export const defaultPolicyNames: readonly PresetName[] = [

@@ -1,8 +1,8 @@
 // The schema of a distribution field: a bare number (fixed) or {"dist": family, ...parameters}.
 
 import { z } from 'zod';
+import type { DistName, DistSpec } from '../../types/index.js';
 import * as messages from '../messages.js';
-import type { DistName, DistSpec } from '../types.js';
 import { numberField, strictObject } from './fields.js';
 
 /** Whether the sampled quantity may be 0 (a time) or must be positive (a size). */

@@ -4,7 +4,7 @@
 //
 // Every phase reports all its problems at once as an InputError; later phases run only on clean input.
 
-import type { Scenario } from '../types.js';
+import type { Scenario } from '../../types/index.js';
 import { crossFieldProblems } from './checks.js';
 import { InputError, problemLines, throwIfProblems } from './errors.js';
 import { expectedFor, problemsFromIssues } from './issues.js';

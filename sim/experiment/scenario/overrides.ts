@@ -3,8 +3,8 @@
 
 import type { z } from 'zod';
 import { isPresetName, presetNames, presetPolicy } from '../../policies/registry.js';
+import type { PolicySpec, Scenario } from '../../types/index.js';
 import * as messages from '../messages.js';
-import type { PolicySpec, Scenario } from '../types.js';
 import { crossFieldProblems } from './checks.js';
 import { InputError, problemLines } from './errors.js';
 import { expectedFor, problemsFromIssues } from './issues.js';

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import type { PresetName } from '../../policies/registry.js';
 import { isPresetName, presetNames, presetPolicy, presets } from '../../policies/registry.js';
+import type { DirtyTracking, PolicySpec, ReuseOrder, ZeroAt } from '../../types/index.js';
 import * as messages from '../messages.js';
-import type { DirtyTracking, PolicySpec, ReuseOrder, ZeroAt } from '../types.js';
 import type { PathSegment, Problem } from './errors.js';
 import { enumField, numberField, strictObject } from './fields.js';
 import { closestMatch } from './suggest.js';

@@ -2,7 +2,7 @@
 // everything downstream reads without checking for missing options.
 
 import { presetPolicy } from '../../policies/registry.js';
-import type { Scenario } from '../types.js';
+import type { Scenario } from '../../types/index.js';
 import { defaultPolicyNames, defaultSettings } from './defaults.js';
 import { resolvePolicyEntries } from './policies.js';
 import type { ScenarioInput } from './schema.js';

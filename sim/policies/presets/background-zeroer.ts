@@ -1,6 +1,6 @@
 // A dedicated idle-priority zeroing thread (Windows' zero page thread, Jikes RVM concurrent zeroing).
 
-import type { PolicySpec } from '../../experiment/types.js';
+import type { PolicySpec } from '../../types/index.js';
 
 export const backgroundZeroer: PolicySpec = Object.freeze({
   name: 'background-zeroer',

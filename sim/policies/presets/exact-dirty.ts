@@ -1,6 +1,6 @@
 // jemalloc-style exact dirty tracking: after unlock, clear only the pages that are actually dirty.
 
-import type { PolicySpec } from '../../experiment/types.js';
+import type { PolicySpec } from '../../types/index.js';
 
 export const exactDirty: PolicySpec = Object.freeze({
   name: 'exact-dirty',

@@ -1,6 +1,6 @@
 // Go before commit c1c851b (2012): MHeap_Alloc cleared every reused span while holding the heap lock.
 
-import type { PolicySpec } from '../../experiment/types.js';
+import type { PolicySpec } from '../../types/index.js';
 
 export const go10UnderLock: PolicySpec = Object.freeze({
   name: 'go1.0-under-lock',

@@ -1,6 +1,6 @@
 // The seed commit c1c851b: release the heap lock first, then clear only dirty spans the caller wants zeroed.
 
-import type { PolicySpec } from '../../experiment/types.js';
+import type { PolicySpec } from '../../types/index.js';
 
 export const go11AfterUnlock: PolicySpec = Object.freeze({
   name: 'go1.1-after-unlock',

@@ -1,6 +1,6 @@
 // The Go 1.24 regression: fresh OS memory was not trusted to be zero, so it was written (faults plus clears).
 
-import type { PolicySpec } from '../../experiment/types.js';
+import type { PolicySpec } from '../../types/index.js';
 
 export const go124Regression: PolicySpec = Object.freeze({
   name: 'go1.24-regression',

@@ -1,6 +1,6 @@
 // Never clears anything: an unsafe lower bound on allocation cost, for reference only.
 
-import type { PolicySpec } from '../../experiment/types.js';
+import type { PolicySpec } from '../../types/index.js';
 
 export const noZero: PolicySpec = Object.freeze({
   name: 'no-zero',

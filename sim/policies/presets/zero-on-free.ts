@@ -1,6 +1,6 @@
 // Zero on free (Linux init_on_free, snmalloc scrubbing): the freeing core clears the block outside the lock.
 
-import type { PolicySpec } from '../../experiment/types.js';
+import type { PolicySpec } from '../../types/index.js';
 
 export const zeroOnFree: PolicySpec = Object.freeze({
   name: 'zero-on-free',

@@ -1,5 +1,5 @@
 // Every dirty-tracking scheme and its rule; a DirtyTracking without an entry is a compile error.
-import type { DirtyTracking } from '../../experiment/types.js';
+import type { DirtyTracking } from '../../types/index.js';
 import type { TrackingRule } from '../plan-types.js';
 import { exact } from './exact.js';
 import { none } from './none.js';

@@ -1,5 +1,5 @@
 // Every zeroAt value and its rule; a ZeroAt without an entry is a compile error.
-import type { ZeroAt } from '../../experiment/types.js';
+import type { ZeroAt } from '../../types/index.js';
 import type { ZeroAtRule } from '../plan-types.js';
 import { afterUnlock } from './after-unlock.js';
 import { background } from './background.js';

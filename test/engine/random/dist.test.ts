@@ -9,7 +9,7 @@ import {
 } from '../../../sim/engine/random/dist/index.js';
 import type { Rng } from '../../../sim/engine/random/rng.js';
 import { makeRng, Xoshiro128ss } from '../../../sim/engine/random/rng.js';
-import type { DistName, DistSpec } from '../../../sim/experiment/types.js';
+import type { DistName, DistSpec } from '../../../sim/types/index.js';
 
 const N_SAMPLES = 200_000;
 /** Tolerances are this many standard errors: a false failure has probability below 1e-6 per check. */

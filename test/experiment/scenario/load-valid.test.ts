@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText, loadScenarioValue } from '../../../sim/experiment/scenario/index.js';
-import type { Scenario } from '../../../sim/experiment/types.js';
 import { presets } from '../../../sim/policies/registry.js';
+import type { Scenario } from '../../../sim/types/index.js';
 
 /** The defaults of CONTRACTS.md's example, written out once so that a changed default is noticed. */
 function expectedMinimal(): Scenario {

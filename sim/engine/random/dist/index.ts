@@ -1,10 +1,10 @@
 // The registry of distribution families, exhaustive over DistName, and the spec → sampler entry point.
 
+import type { DistName, DistSpec } from '../../../types/index.js';
 import { empirical } from './empirical.js';
 import { exponential } from './exponential.js';
 import { fixed } from './fixed.js';
 import { lognormal } from './lognormal.js';
-import type { DistName, DistSpec } from './spec.js';
 import type { DistImpl, Sampler, SpecOf } from './types.js';
 import { uniform } from './uniform.js';
 

@@ -1,7 +1,7 @@
 // The shape every distribution implements: a sampler factory plus a one-line description for reports.
 
+import type { DistSpec } from '../../../types/index.js';
 import type { Rng } from '../rng.js';
-import type { DistSpec } from './spec.js';
 
 /** Draws from one distribution; `mean` and `variance` are exact closed forms, not estimates. */
 export interface Sampler {

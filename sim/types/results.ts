@@ -1,83 +1,8 @@
 /**
- * The shapes shared across zerosim: the fully resolved scenario (every default filled in) and
- * the results file. These are the contracts of ../shared/CONTRACTS.md in TypeScript; fields may
- * be added, never renamed or removed.
+ * The results file (results.json), the contract of CONTRACTS.md in TypeScript: fields may be
+ * added, never renamed or removed.
  */
-
-import type { UslFit } from '../analytic/usl.js';
-import type { DistSpec } from '../engine/random/dist/spec.js';
-import type { CapacityAnswer } from './capacity.js';
-
-export type { DistName, DistSpec } from '../engine/random/dist/spec.js';
-
-export type ZeroAt = 'under-lock' | 'after-unlock' | 'on-free' | 'background' | 'never';
-export type DirtyTracking = 'span' | 'exact' | 'none';
-/** Which free pool an allocation draws from first (fresh OS memory always comes last). */
-export type ReuseOrder = 'dirty-first' | 'clean-first';
-
-/** A zeroing policy, fully resolved: presets and scenario-defined variants look the same. */
-export interface PolicySpec {
-  name: string;
-  description: string;
-  /** the preset (or scenario policy) this one extends; absent for presets */
-  extends?: string;
-  zeroAt: ZeroAt;
-  honorNeedZero: boolean;
-  dirtyTracking: DirtyTracking;
-  freshIsZero: boolean;
-  /** `background` only: dedicated zeroing threads */
-  zeroerThreads: number;
-  /** clears run in pieces of this many bytes; the longest non-preemptible stretch follows from it */
-  chunkBytes: number;
-  reuseOrder: ReuseOrder;
-}
-
-export interface MachineSpec {
-  memory: { coreClearGBps: number; totalClearGBps: number; pageBytes: number; pageFaultNs: number };
-  lock: { acquireNs: number; handoffNs: number };
-}
-
-export interface WorkloadSpec {
-  workNs: DistSpec;
-  sizeBytes: DistSpec;
-  needZeroFraction: number;
-  liveBlocksPerCore: number;
-}
-
-export interface HeapSpec {
-  allocHoldNs: DistSpec;
-  freeHoldNs: DistSpec;
-  smallMaxBytes: number;
-  smallAllocNs: number;
-  spanBytes: number;
-  initialDirtyBytes: number;
-  /**
-   * free memory (dirty + clean) the heap keeps; bytes freed beyond it go back to the OS and return
-   * as fresh memory that faults again (a scavenger). null: keep everything.
-   */
-  maxFreeBytes: number | null;
-}
-
-export interface RunSpec {
-  allocationsPerCore: number;
-  warmupFraction: number;
-  replications: number;
-  seed: number;
-  /** a run whose estimated events exceed this is refused up front */
-  maxEvents: number;
-}
-
-export interface Scenario {
-  name: string;
-  title: string;
-  description: string;
-  cores: number[];
-  policies: PolicySpec[];
-  machine: MachineSpec;
-  workload: WorkloadSpec;
-  heap: HeapSpec;
-  run: RunSpec;
-}
+import type { Scenario } from './scenario.js';
 
 /** mean and half-width of the t-based 95% confidence interval over replications */
 export interface MeanCI {
@@ -162,9 +87,23 @@ export interface VaryAxis {
 }
 
 /** Universal Scalability Law fit of one throughput curve: X(N) = λN / (1 + σ(N−1) + κN(N−1)), λ in allocs/s. */
-export interface UslSummary
-  extends Pick<UslFit, 'lambda' | 'sigma' | 'kappa' | 'peakCores' | 'peakAllocsPerSec' | 'r2' | 'ci95'> {
+export type Interval = [lo: number, hi: number];
+
+/** The fitted law, as the results file keeps it (the fit itself is in sim/analytic/usl.ts). */
+export interface UslSummary {
   policy: string;
+  /** allocations per second of one core */
+  lambda: number;
+  sigma: number;
+  kappa: number;
+  /** N* = sqrt((1 − σ) / κ), where X peaks; null when there is no interior peak */
+  peakCores: number | null;
+  /** X(N*), allocs/s; null with peakCores */
+  peakAllocsPerSec: number | null;
+  /** coefficient of determination on X; null when every X is equal */
+  r2: number | null;
+  /** asymptotic 95% intervals; null when the data cannot fix all three parameters */
+  ci95: { lambda: Interval; sigma: Interval; kappa: Interval } | null;
   /** what-if runs: the curve's varied values */
   vary?: Record<string, number | string | boolean>;
 }
@@ -206,4 +145,56 @@ export interface Results {
   usl?: Record<string, UslSummary>;
   sensitivity?: Sensitivity;
   capacity?: CapacityAnswer[];
+}
+
+export interface PeakAnswer {
+  /** smallest simulated core count with mean X ≥ 0.9 × peak */
+  cores: number;
+  peakAllocsPerSec: number;
+  peakCores: number;
+}
+
+export interface EfficiencyAnswer {
+  /** smallest simulated core count with X(N)·N0 / (N·X(N0)) < 0.5; null if efficiency never falls that low */
+  cores: number | null;
+  /** the efficiency at `cores`; null with it */
+  efficiency: number | null;
+  /** N0: 1 when simulated, else the smallest simulated core count (efficiency is then relative to it) */
+  baselineCores: number;
+}
+
+export interface TargetAnswer {
+  targetAllocsPerSec: number;
+  /** smallest simulated core count whose mean reaches the target; null if none does */
+  cores: number | null;
+  /**
+   * linear interpolation of X between the last simulated core count below the target and `cores`:
+   * an estimate between simulated points, not a simulation. Equals `cores` at the smallest count
+   * (no extrapolation below it); null with `cores`.
+   */
+  interpolatedCores: number | null;
+  maxAllocsPerSec: number;
+  maxAtCores: number;
+}
+
+export interface BandwidthAnswer {
+  /** the simulated point the answer is computed at */
+  cores: number;
+  /** GB through the clear-bandwidth pool per allocation; null when the point clears nothing */
+  gbPerAlloc: number | null;
+  /** totalClearGBps the bandwidth bound needs to allow the target; null when the point clears nothing */
+  neededGBps: number | null;
+  lockBoundAllocsPerSec: number | null;
+  /** the lock bound alone is below the target: no amount of bandwidth reaches it */
+  lockForbids: boolean;
+}
+
+export interface CapacityAnswer {
+  policy: string;
+  /** what-if runs: the varied fields of this curve */
+  vary?: Record<string, number | string | boolean>;
+  cores90: PeakAnswer;
+  efficiency50: EfficiencyAnswer;
+  /** at the core count that reaches the target, else at the largest simulated one */
+  target?: TargetAnswer & { bandwidth: BandwidthAnswer };
 }

@@ -1,0 +1,76 @@
+/**
+ * The fully resolved scenario (every default filled in), the contract of CONTRACTS.md in
+ * TypeScript: fields may be added, never renamed or removed. Every layer reads these shapes, so
+ * they live at the bottom and import nothing above them.
+ */
+
+import type { DistSpec } from './dist.js';
+
+export type ZeroAt = 'under-lock' | 'after-unlock' | 'on-free' | 'background' | 'never';
+export type DirtyTracking = 'span' | 'exact' | 'none';
+/** Which free pool an allocation draws from first (fresh OS memory always comes last). */
+export type ReuseOrder = 'dirty-first' | 'clean-first';
+
+/** A zeroing policy, fully resolved: presets and scenario-defined variants look the same. */
+export interface PolicySpec {
+  name: string;
+  description: string;
+  /** the preset (or scenario policy) this one extends; absent for presets */
+  extends?: string;
+  zeroAt: ZeroAt;
+  honorNeedZero: boolean;
+  dirtyTracking: DirtyTracking;
+  freshIsZero: boolean;
+  /** `background` only: dedicated zeroing threads */
+  zeroerThreads: number;
+  /** clears run in pieces of this many bytes; the longest non-preemptible stretch follows from it */
+  chunkBytes: number;
+  reuseOrder: ReuseOrder;
+}
+
+export interface MachineSpec {
+  memory: { coreClearGBps: number; totalClearGBps: number; pageBytes: number; pageFaultNs: number };
+  lock: { acquireNs: number; handoffNs: number };
+}
+
+export interface WorkloadSpec {
+  workNs: DistSpec;
+  sizeBytes: DistSpec;
+  needZeroFraction: number;
+  liveBlocksPerCore: number;
+}
+
+export interface HeapSpec {
+  allocHoldNs: DistSpec;
+  freeHoldNs: DistSpec;
+  smallMaxBytes: number;
+  smallAllocNs: number;
+  spanBytes: number;
+  initialDirtyBytes: number;
+  /**
+   * free memory (dirty + clean) the heap keeps; bytes freed beyond it go back to the OS and return
+   * as fresh memory that faults again (a scavenger). null: keep everything.
+   */
+  maxFreeBytes: number | null;
+}
+
+export interface RunSpec {
+  allocationsPerCore: number;
+  warmupFraction: number;
+  replications: number;
+  seed: number;
+  /** a run whose estimated events exceed this is refused up front */
+  maxEvents: number;
+}
+
+export interface Scenario {
+  name: string;
+  title: string;
+  description: string;
+  cores: number[];
+  policies: PolicySpec[];
+  machine: MachineSpec;
+  workload: WorkloadSpec;
+  heap: HeapSpec;
+  run: RunSpec;
+}
