@@ -19,6 +19,7 @@
 # The first start on a new machine installs the packages (apt-get, about a minute); test/slurm's own
 # beforeAll runs `start` too, so the tests also work without it, and stop only a cluster they started.
 set -euo pipefail
+export PATH=$PATH:/usr/sbin:/sbin
 
 DIR=${ZEROSIM_SLURM_DIR:-/tmp/zerosim-slurm}
 PORT=${ZEROSIM_SLURM_PORT:-6817}
@@ -117,6 +118,7 @@ MpiDefault=none
 MailProg=/bin/true
 SwitchType=switch/none
 SchedulerType=sched/backfill
+SchedulerParameters=batch_sched_delay=0
 SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 ReturnToService=2
@@ -132,7 +134,7 @@ IgnoreSystemd=yes"
 
 start_munged() {
   alive_pid "$MUNGE_PID" >/dev/null && return 0
-  rm -f "$MUNGE_SOCKET" "$MUNGE_SOCKET.lock"
+  rm -f "$MUNGE_PID" "$MUNGE_SOCKET" "$MUNGE_SOCKET.lock"
   runuser -u munge -- munged --socket="$MUNGE_SOCKET" --key-file="$MUNGE_KEY" --pid-file="$MUNGE_PID" \
     --log-file="$DIR/munge/munged.log" --seed-file="$DIR/munge/munged.seed" ||
     fail "munged did not start"
@@ -145,12 +147,14 @@ start_munged() {
 
 start_slurmctld() {
   alive_pid "$DIR/run/slurmctld.pid" >/dev/null && return 0
+  rm -f "$DIR/run/slurmctld.pid"
   # -c: a fresh controller forgets jobs of an earlier run.
   slurmctld -c -f "$CONF"
 }
 
 start_slurmd() {
   alive_pid "$DIR/run/slurmd.pid" >/dev/null && return 0
+  rm -f "$DIR/run/slurmd.pid"
   slurmd -N "$NODE" -f "$CONF"
 }
 
@@ -186,6 +190,12 @@ fail() {
 wait_idle() {
   local deadline=$((SECONDS + START_TIMEOUT)) state="" resumed=0
   while [ $SECONDS -lt $deadline ]; do
+    for name in munged slurmctld slurmd; do
+      # a daemon writes its pid file once forked: one whose file is there but is gone has died
+      if [ -s "$(pid_file "$name")" ] && ! alive_pid "$(pid_file "$name")" >/dev/null; then
+        fail "$name exited while starting (see $(log_file "$name"))"
+      fi
+    done
     state=$(node_state || true)
     case $state in
       idle | mixed | allocated | completing) return 0 ;;
@@ -203,6 +213,10 @@ wait_idle() {
 
 cmd_start() {
   ensure_installed
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "cluster.sh: start needs root (the daemons run as root and munge); run it with sudo" >&2
+    exit 1
+  fi
   ensure_munge_key
   write_config
   start_munged
