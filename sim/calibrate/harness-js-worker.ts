@@ -72,7 +72,10 @@ function setup(m: SetupMessage): void {
   }
 }
 
-/** Runs the loop until control[STOP] = generation; returns this thread's rate per ns (fault: ns per page). */
+/**
+ * Runs the loop, at least once, until control[STOP] = generation; returns this thread's rate per ns
+ * (fault: ns per page), timed from its start to the end of its last operation.
+ */
 function runLoop(m: SetupMessage, generation: number): number {
   const control = new Int32Array(m.control);
   const heap = new Int32Array(m.heap);
@@ -83,40 +86,43 @@ function runLoop(m: SetupMessage, generation: number): number {
   const t0 = performance.now();
   if (bench === 'clear') {
     const b = ownBlock!;
-    while (!stopped()) {
+    do {
       b.fill(0);
       sink ^= b[blockBytes - 1];
       count++;
-    }
+    } while (!stopped());
     return (count * blockBytes) / ((performance.now() - t0) * 1e6);
   }
   if (bench === 'lock') {
-    while (!stopped()) {
+    do {
       sink ^= spin(iters);
       lock(heap, HEAP_MUTEX, FUTEX_SPINS);
       unlock(heap, HEAP_MUTEX);
       count++;
-    }
+    } while (!stopped());
     return count / ((performance.now() - t0) * 1e6);
   }
   if (bench === 'fault') {
     let pages = 0;
     let touchMs = 0;
-    while (!stopped()) {
+    do {
       // fresh zero-filled memory: V8 takes it from calloc, which maps new pages for a chunk this large
       const chunk = new Uint8Array(FAULT_CHUNK_BYTES);
       const start = performance.now();
       let off = 0;
-      for (; off < FAULT_CHUNK_BYTES && !stopped(); off += m.pageBytes) chunk[off] = 1;
+      do {
+        chunk[off] = 1;
+        off += m.pageBytes;
+      } while (off < FAULT_CHUNK_BYTES && !stopped());
       touchMs += performance.now() - start;
       pages += off / m.pageBytes;
-    }
+    } while (!stopped());
     return pages > 0 ? (touchMs * 1e6) / pages : 0;
   }
   // alloc over the shared LIFO free list of block indices
   const blocks = blockView!;
   const clear = fill!;
-  while (!stopped()) {
+  do {
     sink ^= spin(iters);
     lock(heap, HEAP_MUTEX, FUTEX_SPINS);
     const top = heap[HEAP_TOP] - 1;
@@ -133,7 +139,7 @@ function runLoop(m: SetupMessage, generation: number): number {
     heap[HEAP_TOP] += 1;
     unlock(heap, HEAP_MUTEX);
     count++;
-  }
+  } while (!stopped());
   return count / ((performance.now() - t0) * 1e6);
 }
 

@@ -10,7 +10,8 @@
  *          byte; lock; push; unlock
  *
  * Each measurement runs a warm-up, then R repeats of a fixed wall time; the row's value is the median
- * repeat and "repeats" lists them all. Build: cc -O2 -pthread -o zerosim-loops zerosim-loops.c
+ * repeat and "repeats" lists them all. Each thread times itself, from the start to the end of its last
+ * operation, and does at least one, so a rate is never empty. Build: cc -O2 -pthread -o zerosim-loops zerosim-loops.c
  * Usage: zerosim-loops [--quick] [--bench clear,lock,fault,alloc] [--threads 1,2] [--duration-ms N]
  *                      [--repeats N] [--warmup-ms N] [--host TEXT]
  */
@@ -177,11 +178,11 @@ static void clear_body(measurement_t *m, int tid) {
   uint64_t count = 0;
   pthread_barrier_wait(&m->ready);
   uint64_t t0 = now_ns();
-  while (!stopped(m)) {
+  do {
     memset(b, 0, m->block_bytes);
     clobber(b);
     count++;
-  }
+  } while (!stopped(m));
   m->rate[tid] = (double)count * (double)m->block_bytes / (double)(now_ns() - t0);
 }
 
@@ -190,12 +191,12 @@ static void lock_body(measurement_t *m, int tid) {
   uint64_t iters = work_iters(m->work_ns), count = 0, sink = 0;
   pthread_barrier_wait(&m->ready);
   uint64_t t0 = now_ns();
-  while (!stopped(m)) {
+  do {
     sink += spin(iters);
     pthread_mutex_lock(&m->mutex);
     pthread_mutex_unlock(&m->mutex);
     count++;
-  }
+  } while (!stopped(m));
   m->rate[tid] = (double)count / (double)(now_ns() - t0);
   spin_sink += sink;
 }
@@ -205,19 +206,21 @@ static void lock_body(measurement_t *m, int tid) {
 static void fault_body(measurement_t *m, int tid) {
   uint64_t pages = 0, touch_ns = 0;
   pthread_barrier_wait(&m->ready);
-  while (!stopped(m)) {
+  do {
     unsigned char *p = map_block(FAULT_CHUNK_BYTES);
     madvise(p, FAULT_CHUNK_BYTES, MADV_NOHUGEPAGE); /* one fault per base page, whatever THP says */
     uint64_t t0 = now_ns();
     size_t off = 0;
-    for (; off < FAULT_CHUNK_BYTES && !stopped(m); off += (size_t)page_bytes) {
+    while (off < FAULT_CHUNK_BYTES) {
       p[off] = 1;
       clobber(p + off);
+      off += (size_t)page_bytes;
+      if (stopped(m)) break;
     }
     touch_ns += now_ns() - t0;
     pages += off / (size_t)page_bytes;
     munmap(p, FAULT_CHUNK_BYTES);
-  }
+  } while (!stopped(m));
   m->rate[tid] = pages > 0 ? (double)touch_ns / (double)pages : 0;
 }
 
@@ -227,7 +230,7 @@ static void alloc_body(measurement_t *m, int tid) {
   size_t n = m->block_bytes;
   pthread_barrier_wait(&m->ready);
   uint64_t t0 = now_ns();
-  while (!stopped(m)) {
+  do {
     sink += spin(iters);
     pthread_mutex_lock(&m->mutex);
     unsigned char *b = m->free_list[--m->free_top];
@@ -247,7 +250,7 @@ static void alloc_body(measurement_t *m, int tid) {
     m->free_list[m->free_top++] = b;
     pthread_mutex_unlock(&m->mutex);
     count++;
-  }
+  } while (!stopped(m));
   m->rate[tid] = (double)count / (double)(now_ns() - t0);
   spin_sink += sink;
 }
