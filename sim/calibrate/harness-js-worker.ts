@@ -53,23 +53,20 @@ let sink = 0;
 let spinItersPerNs = 0;
 let current: SetupMessage | null = null;
 let ownBlock: Uint8Array | null = null;
-let blockView: Uint8Array | null = null;
-let fill: ((offset: number, byte: number, bytes: number) => void) | null = null;
+/** alloc: each block of the free list as bytes, and its memset */
+let blockViews: Uint8Array[] = [];
+let blockFills: ((offset: number, byte: number, bytes: number) => void)[] = [];
 
 function setup(m: SetupMessage): void {
+  const { bench, blockBytes } = m.measurement;
   current = m;
   ownBlock = null;
-  blockView = null;
-  fill = null;
-  const { bench, blockBytes, threads } = m.measurement;
   if (bench === 'clear') {
     ownBlock = new Uint8Array(blockBytes);
     ownBlock.fill(1); // pre-fault
   }
-  if (bench === 'alloc' && m.blocks !== null) {
-    blockView = new Uint8Array(m.blocks.buffer, 0, 2 * threads * blockBytes);
-    fill = filler(m.blocks);
-  }
+  blockViews = m.blocks.map((b) => new Uint8Array(b.buffer, 0, blockBytes));
+  blockFills = m.blocks.map((b) => filler(b));
 }
 
 /**
@@ -120,20 +117,18 @@ function runLoop(m: SetupMessage, generation: number): number {
     return pages > 0 ? (touchMs * 1e6) / pages : 0;
   }
   // alloc over the shared LIFO free list of block indices
-  const blocks = blockView!;
-  const clear = fill!;
   do {
     sink ^= spin(iters);
     lock(heap, HEAP_MUTEX, FUTEX_SPINS);
     const top = heap[HEAP_TOP] - 1;
     heap[HEAP_TOP] = top;
     const index = heap[HEAP_LIST + top];
-    const offset = index * blockBytes;
-    if (zeroAt === 'under-lock') clear(offset, 0, blockBytes);
+    const b = blockViews[index];
+    if (zeroAt === 'under-lock') blockFills[index](0, 0, blockBytes);
     unlock(heap, HEAP_MUTEX);
-    if (zeroAt === 'after-unlock') clear(offset, 0, blockBytes);
-    blocks[offset] = 1;
-    blocks[offset + blockBytes - 1] = 1;
+    if (zeroAt === 'after-unlock') blockFills[index](0, 0, blockBytes);
+    b[0] = 1;
+    b[blockBytes - 1] = 1;
     lock(heap, HEAP_MUTEX, FUTEX_SPINS);
     heap[HEAP_LIST + heap[HEAP_TOP]] = index;
     heap[HEAP_TOP] += 1;

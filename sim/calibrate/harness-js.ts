@@ -103,19 +103,19 @@ class Thread {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The shared memory of one measurement: the lock word, the free list and, for alloc, the blocks. */
-function sharedMemory(m: Measurement): { heap: SharedArrayBuffer; blocks: SharedMemory | null } {
+function sharedMemory(m: Measurement): { heap: SharedArrayBuffer; blocks: SharedMemory[] } {
   const nblocks = 2 * m.threads;
   const heap = new SharedArrayBuffer(4 * (2 + nblocks));
   const words = new Int32Array(heap);
   words[1] = nblocks;
   for (let i = 0; i < nblocks; i++) words[2 + i] = i;
-  if (m.bench !== 'alloc') return { heap, blocks: null };
-  const blocks = sharedWasmMemory(nblocks * m.blockBytes);
-  filler(blocks)(0, 0xa5, nblocks * m.blockBytes); // pre-faulted and dirty
+  if (m.bench !== 'alloc') return { heap, blocks: [] };
+  const blocks = Array.from({ length: nblocks }, () => sharedWasmMemory(m.blockBytes));
+  for (const b of blocks) filler(b)(0, 0xa5, m.blockBytes); // pre-faulted and dirty
   return { heap, blocks };
 }
 
-/** Sums the threads' rates (fault: averages ns per page) into the row's value. */
+/** The row's value from the threads' rates: clear sums bytes per ns (GB/s), lock and alloc sum operations per ns (×1e9 per s), fault averages ns per page. */
 function value(m: Measurement, rates: number[]): number {
   const total = rates.reduce((a, b) => a + b, 0);
   if (m.bench === 'fault') return total / rates.length;

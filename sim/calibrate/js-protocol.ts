@@ -18,8 +18,8 @@ export interface SetupMessage {
   control: SharedArrayBuffer;
   /** lock and alloc: [mutex, free-list top, free list (block indices)...] */
   heap: SharedArrayBuffer;
-  /** alloc: 2 × threads blocks of blockBytes, pre-faulted and dirty (shared, cleared by wasm-fill.ts) */
-  blocks: SharedMemory | null;
+  /** alloc: 2 × threads blocks of blockBytes, pre-faulted and dirty (shared, cleared by wasm-fill.ts); else none */
+  blocks: SharedMemory[];
 }
 
 export interface RunMessage {

@@ -1,7 +1,7 @@
 // Clearing shared memory at memset speed. TypedArray.fill on a SharedArrayBuffer stores element by
 // element with relaxed atomics (about 30× slower than memset for bytes, on Node 20), whereas
 // WebAssembly's memory.fill on a shared memory is one memset. The alloc loop's blocks must be shared
-// (any thread may pop any block), so they live in a shared WebAssembly.Memory and clear through this.
+// (any thread may pop any block), so each lives in its own shared WebAssembly.Memory and clears here.
 
 /** (module (import "e" "m" (memory 1 65536 shared)) (func (export "fill") (param i32 i32 i32) memory.fill)) */
 // biome-ignore format: the bytes read best by section
