@@ -27,11 +27,11 @@ export interface RunMessage {
   generation: number;
 }
 
-export type ToWorker = SetupMessage | RunMessage | { kind: 'exit' };
+export type ToWorker = SetupMessage | RunMessage;
 export type FromWorker =
   | { kind: 'ready'; spinItersPerNs: number }
   | { kind: 'armed' }
-  | { kind: 'done'; rate: number }
+  | { kind: 'done'; rate: number; sink: number }
   | { kind: 'error'; message: string };
 
 /** The fault loop's fresh buffers: larger than glibc's largest mmap threshold, so each is new pages. */
