@@ -1,0 +1,517 @@
+/*
+ * zerosim-loops: the four calibration loops of zerosim's MODEL.md ("Real machines", "Calibration"),
+ * measured on this host with pthreads, printed as MEASUREMENTS.jsonl rows (one JSON object a line).
+ *
+ *   clear  T threads, each clearing (memset 0) its own pre-faulted block in a loop, no lock
+ *   lock   T threads, each doing busy work then lock/unlock of one pthread mutex, empty critical section
+ *   fault  T threads first-touching fresh anonymous pages, one write per page
+ *   alloc  T threads sharing a LIFO free list of 2 pre-faulted dirty blocks per thread, each looping:
+ *          work; lock; pop; clear if under-lock; unlock; clear if after-unlock; write first and last
+ *          byte; lock; push; unlock
+ *
+ * Each measurement runs a warm-up, then R repeats of a fixed wall time; the row's value is the median
+ * repeat and "repeats" lists them all. Each thread times itself, from the start to the end of its last
+ * operation, and does at least one, so a rate is never empty. Build: cc -O2 -pthread -o zerosim-loops zerosim-loops.c
+ * Usage: zerosim-loops [--quick] [--bench clear,lock,fault,alloc] [--threads 1,2] [--duration-ms N]
+ *                      [--repeats N] [--warmup-ms N] [--host TEXT]
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_LIST 64
+#define MAX_THREADS 1024
+
+typedef struct {
+  long v[MAX_LIST];
+  int n;
+} list_t;
+
+static struct {
+  int quick;
+  int benches; /* bit mask: 1 clear, 2 lock, 4 fault, 8 alloc */
+  list_t threads;
+  long duration_ms;
+  long warmup_ms;
+  int repeats;
+  const char *host;
+} opt;
+
+static long nproc_online;
+static long page_bytes;
+static double spin_iters_per_ns;
+static char sitting_date[32];
+
+/* ---- time, spin work and the compiler barrier ---- */
+
+static inline uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* Tells the compiler the memory at p is read and written, so a clear before it cannot be dropped. */
+static inline void clobber(void *p) { __asm__ volatile("" : : "r"(p) : "memory"); }
+
+/* Busy work: a dependent chain the compiler cannot fold (the barrier hides x from it each step). */
+static inline uint64_t spin(uint64_t iters) {
+  uint64_t x = 88172645463325252ull;
+  for (uint64_t i = 0; i < iters; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    __asm__ volatile("" : "+r"(x));
+  }
+  return x;
+}
+
+static volatile uint64_t spin_sink;
+
+static void calibrate_spin(void) {
+  uint64_t iters = 1u << 16;
+  spin_sink += spin(iters);
+  /* grow until one run takes at least 5 ms, then keep the fastest of 5 runs */
+  for (;;) {
+    uint64_t t0 = now_ns();
+    spin_sink += spin(iters);
+    if (now_ns() - t0 >= 5000000ull) break;
+    iters *= 2;
+  }
+  double best = 0;
+  for (int k = 0; k < 5; k++) {
+    uint64_t t0 = now_ns();
+    spin_sink += spin(iters);
+    double rate = (double)iters / (double)(now_ns() - t0);
+    if (rate > best) best = rate;
+  }
+  spin_iters_per_ns = best;
+}
+
+static inline uint64_t work_iters(long work_ns) { return (uint64_t)(work_ns * spin_iters_per_ns + 0.5); }
+
+/* ---- memory ---- */
+
+static void *map_block(size_t bytes) {
+  void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) {
+    fprintf(stderr, "zerosim-loops: mmap of %zu bytes failed: %s\n", bytes, strerror(errno));
+    exit(1);
+  }
+  return p;
+}
+
+/* ---- one measurement: T threads start together, run until stop, report their own rate ---- */
+
+typedef struct measurement measurement_t;
+typedef void (*body_fn)(measurement_t *m, int tid);
+
+struct measurement {
+  int threads;
+  body_fn body;
+  /* parameters */
+  size_t block_bytes;
+  long work_ns;
+  int zero_at; /* 0 under-lock, 1 after-unlock, 2 never */
+  /* state shared by the threads */
+  pthread_barrier_t ready;
+  atomic_int stop;
+  pthread_mutex_t mutex;
+  void **free_list;
+  int free_top;
+  void **own_block; /* clear: one per thread */
+  /* per-thread results */
+  double rate[MAX_THREADS]; /* bench-specific units per ns */
+};
+
+typedef struct {
+  measurement_t *m;
+  int tid;
+} thread_arg_t;
+
+static void *thread_main(void *arg) {
+  thread_arg_t *a = arg;
+  a->m->body(a->m, a->tid);
+  return NULL;
+}
+
+/* Runs the body on T threads for duration_ms; returns the sum (or the mean) of their rates. */
+static double run_once(measurement_t *m, long duration_ms, int mean_of_threads) {
+  pthread_t tids[MAX_THREADS];
+  thread_arg_t args[MAX_THREADS];
+  atomic_store(&m->stop, 0);
+  pthread_barrier_init(&m->ready, NULL, (unsigned)m->threads + 1);
+  for (int t = 0; t < m->threads; t++) {
+    args[t].m = m;
+    args[t].tid = t;
+    if (pthread_create(&tids[t], NULL, thread_main, &args[t]) != 0) {
+      fprintf(stderr, "zerosim-loops: cannot start thread %d\n", t);
+      exit(1);
+    }
+  }
+  pthread_barrier_wait(&m->ready);
+  struct timespec d = {duration_ms / 1000, (duration_ms % 1000) * 1000000L};
+  while (nanosleep(&d, &d) != 0 && errno == EINTR) {
+  }
+  atomic_store(&m->stop, 1);
+  double total = 0;
+  for (int t = 0; t < m->threads; t++) {
+    pthread_join(tids[t], NULL);
+    total += m->rate[t];
+  }
+  pthread_barrier_destroy(&m->ready);
+  return mean_of_threads ? total / m->threads : total;
+}
+
+static inline int stopped(measurement_t *m) { return atomic_load_explicit(&m->stop, memory_order_relaxed); }
+
+/* clear: bytes per ns of this thread, from the barrier to the end of its last clear */
+static void clear_body(measurement_t *m, int tid) {
+  unsigned char *b = m->own_block[tid];
+  uint64_t count = 0;
+  pthread_barrier_wait(&m->ready);
+  uint64_t t0 = now_ns();
+  do {
+    memset(b, 0, m->block_bytes);
+    clobber(b);
+    count++;
+  } while (!stopped(m));
+  m->rate[tid] = (double)count * (double)m->block_bytes / (double)(now_ns() - t0);
+}
+
+/* lock: acquisitions per ns of this thread */
+static void lock_body(measurement_t *m, int tid) {
+  uint64_t iters = work_iters(m->work_ns), count = 0, sink = 0;
+  pthread_barrier_wait(&m->ready);
+  uint64_t t0 = now_ns();
+  do {
+    sink += spin(iters);
+    pthread_mutex_lock(&m->mutex);
+    pthread_mutex_unlock(&m->mutex);
+    count++;
+  } while (!stopped(m));
+  m->rate[tid] = (double)count / (double)(now_ns() - t0);
+  spin_sink += sink;
+}
+
+/* fault: ns per page of this thread's touching (mmap and munmap of the chunks are not counted) */
+#define FAULT_CHUNK_BYTES (64ul << 20)
+static void fault_body(measurement_t *m, int tid) {
+  uint64_t pages = 0, touch_ns = 0;
+  pthread_barrier_wait(&m->ready);
+  do {
+    unsigned char *p = map_block(FAULT_CHUNK_BYTES);
+    madvise(p, FAULT_CHUNK_BYTES, MADV_NOHUGEPAGE); /* one fault per base page, whatever THP says */
+    uint64_t t0 = now_ns();
+    size_t off = 0;
+    while (off < FAULT_CHUNK_BYTES) {
+      p[off] = 1;
+      clobber(p + off);
+      off += (size_t)page_bytes;
+      if (stopped(m)) break;
+    }
+    touch_ns += now_ns() - t0;
+    pages += off / (size_t)page_bytes;
+    munmap(p, FAULT_CHUNK_BYTES);
+  } while (!stopped(m));
+  m->rate[tid] = pages > 0 ? (double)touch_ns / (double)pages : 0;
+}
+
+/* alloc: allocations per ns of this thread, over the shared LIFO free list */
+static void alloc_body(measurement_t *m, int tid) {
+  uint64_t iters = work_iters(m->work_ns), count = 0, sink = 0;
+  size_t n = m->block_bytes;
+  pthread_barrier_wait(&m->ready);
+  uint64_t t0 = now_ns();
+  do {
+    sink += spin(iters);
+    pthread_mutex_lock(&m->mutex);
+    unsigned char *b = m->free_list[--m->free_top];
+    if (m->zero_at == 0) {
+      memset(b, 0, n);
+      clobber(b);
+    }
+    pthread_mutex_unlock(&m->mutex);
+    if (m->zero_at == 1) {
+      memset(b, 0, n);
+      clobber(b);
+    }
+    b[0] = 1;
+    b[n - 1] = 1;
+    clobber(b);
+    pthread_mutex_lock(&m->mutex);
+    m->free_list[m->free_top++] = b;
+    pthread_mutex_unlock(&m->mutex);
+    count++;
+  } while (!stopped(m));
+  m->rate[tid] = (double)count / (double)(now_ns() - t0);
+  spin_sink += sink;
+}
+
+/* ---- repeats, median, output ---- */
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static void read_loadavg(double out[3]) {
+  out[0] = out[1] = out[2] = -1;
+  FILE *f = fopen("/proc/loadavg", "r");
+  if (f == NULL) return;
+  if (fscanf(f, "%lf %lf %lf", &out[0], &out[1], &out[2]) != 3) out[0] = out[1] = out[2] = -1;
+  fclose(f);
+}
+
+static void print_json_string(const char *s) {
+  putchar('"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') printf("\\%c", *s);
+    else if ((unsigned char)*s < 0x20) printf("\\u%04x", *s);
+    else putchar(*s);
+  }
+  putchar('"');
+}
+
+/*
+ * Runs warm-up and repeats, then prints one row. `fields` is the row's own JSON (bench and
+ * parameters, without braces); `key` names the value; `scale` turns the threads' summed rates per ns
+ * into the value, or with `mean` set, their mean (fault reports ns per page per thread).
+ */
+static void measure(measurement_t *m, const char *fields, const char *key, double scale, int mean) {
+  double load0[3], load1[3], values[64];
+  read_loadavg(load0);
+  run_once(m, opt.warmup_ms, mean);
+  for (int r = 0; r < opt.repeats; r++) {
+    values[r] = run_once(m, opt.duration_ms, mean) * scale;
+  }
+  read_loadavg(load1);
+  double sorted[64];
+  memcpy(sorted, values, sizeof(double) * (size_t)opt.repeats);
+  qsort(sorted, (size_t)opt.repeats, sizeof(double), cmp_double);
+  double median = opt.repeats % 2 ? sorted[opt.repeats / 2]
+                                  : (sorted[opt.repeats / 2 - 1] + sorted[opt.repeats / 2]) / 2;
+  printf("{%s,\"%s\":%.6g,\"harness\":\"c\",\"repeats\":[", fields, key, median);
+  for (int r = 0; r < opt.repeats; r++) printf("%s%.6g", r ? "," : "", values[r]);
+  printf("],\"durationNs\":%ld,\"warmupNs\":%ld,\"nproc\":%ld,\"spinItersPerNs\":%.6g,"
+         "\"loadavgStart\":[%.2f,%.2f,%.2f],\"loadavgEnd\":[%.2f,%.2f,%.2f],\"date\":\"%s\"",
+         opt.duration_ms * 1000000L, opt.warmup_ms * 1000000L, nproc_online, spin_iters_per_ns, load0[0],
+         load0[1], load0[2], load1[0], load1[1], load1[2], sitting_date);
+  if (opt.host != NULL) {
+    printf(",\"host\":");
+    print_json_string(opt.host);
+  }
+  printf("}\n");
+  fflush(stdout);
+}
+
+/* ---- the four benches ---- */
+
+static void bench_clear(void) {
+  static const long full[] = {64l << 10, 256l << 10, 1l << 20, 4l << 20, 16l << 20, 64l << 20, 256l << 20};
+  static const long quick[] = {64l << 10, 1l << 20, 16l << 20, 256l << 20};
+  const long *sizes = opt.quick ? quick : full;
+  int nsizes = opt.quick ? 4 : 7;
+  for (int s = 0; s < nsizes; s++) {
+    for (int ti = 0; ti < opt.threads.n; ti++) {
+      measurement_t *m = calloc(1, sizeof *m);
+      m->threads = (int)opt.threads.v[ti];
+      m->body = clear_body;
+      m->block_bytes = (size_t)sizes[s];
+      m->own_block = calloc((size_t)m->threads, sizeof(void *));
+      for (int t = 0; t < m->threads; t++) {
+        m->own_block[t] = map_block(m->block_bytes);
+        memset(m->own_block[t], 1, m->block_bytes); /* pre-fault */
+      }
+      char fields[256];
+      snprintf(fields, sizeof fields, "\"bench\":\"clear\",\"blockBytes\":%ld,\"threads\":%d", sizes[s],
+               m->threads);
+      measure(m, fields, "gbPerSec", 1.0, 0); /* bytes per ns = GB per s */
+      for (int t = 0; t < m->threads; t++) munmap(m->own_block[t], m->block_bytes);
+      free(m->own_block);
+      free(m);
+    }
+  }
+}
+
+static void bench_lock(void) {
+  static const long full[] = {0, 100, 1000, 10000};
+  static const long quick[] = {0, 1000};
+  const long *works = opt.quick ? quick : full;
+  int nworks = opt.quick ? 2 : 4;
+  for (int w = 0; w < nworks; w++) {
+    for (int ti = 0; ti < opt.threads.n; ti++) {
+      measurement_t *m = calloc(1, sizeof *m);
+      m->threads = (int)opt.threads.v[ti];
+      m->body = lock_body;
+      m->work_ns = works[w];
+      pthread_mutex_init(&m->mutex, NULL);
+      char fields[256];
+      snprintf(fields, sizeof fields, "\"bench\":\"lock\",\"threads\":%d,\"workNs\":%ld,\"mutex\":\"pthread\"",
+               m->threads, works[w]);
+      measure(m, fields, "opsPerSec", 1e9, 0);
+      pthread_mutex_destroy(&m->mutex);
+      free(m);
+    }
+  }
+}
+
+static void bench_fault(void) {
+  for (int ti = 0; ti < opt.threads.n; ti++) {
+    measurement_t *m = calloc(1, sizeof *m);
+    m->threads = (int)opt.threads.v[ti];
+    m->body = fault_body;
+    char fields[256];
+    snprintf(fields, sizeof fields, "\"bench\":\"fault\",\"pageBytes\":%ld,\"threads\":%d,\"chunkBytes\":%lu",
+             page_bytes, m->threads, FAULT_CHUNK_BYTES);
+    measure(m, fields, "nsPerPage", 1.0, 1);
+    free(m);
+  }
+}
+
+static void bench_alloc(void) {
+  static const long full_sizes[] = {64l << 10, 1l << 20, 16l << 20};
+  static const long quick_sizes[] = {64l << 10, 1l << 20};
+  static const long full_works[] = {0, 2000, 10000};
+  static const long quick_works[] = {0, 2000};
+  static const char *zero_names[] = {"under-lock", "after-unlock", "never"};
+  const long *sizes = opt.quick ? quick_sizes : full_sizes;
+  const long *works = opt.quick ? quick_works : full_works;
+  int nsizes = opt.quick ? 2 : 3, nworks = opt.quick ? 2 : 3;
+  for (int s = 0; s < nsizes; s++) {
+    for (int z = 0; z < 3; z++) {
+      for (int w = 0; w < nworks; w++) {
+        for (int ti = 0; ti < opt.threads.n; ti++) {
+          measurement_t *m = calloc(1, sizeof *m);
+          m->threads = (int)opt.threads.v[ti];
+          m->body = alloc_body;
+          m->block_bytes = (size_t)sizes[s];
+          m->work_ns = works[w];
+          m->zero_at = z;
+          pthread_mutex_init(&m->mutex, NULL);
+          int nblocks = 2 * m->threads;
+          m->free_list = calloc((size_t)nblocks, sizeof(void *));
+          for (int b = 0; b < nblocks; b++) {
+            m->free_list[b] = map_block(m->block_bytes);
+            memset(m->free_list[b], 0xA5, m->block_bytes); /* pre-faulted and dirty */
+          }
+          m->free_top = nblocks;
+          char fields[256];
+          snprintf(fields, sizeof fields,
+                   "\"bench\":\"alloc\",\"blockBytes\":%ld,\"threads\":%d,\"workNs\":%ld,\"zeroAt\":\"%s\","
+                   "\"mutex\":\"pthread\"",
+                   sizes[s], m->threads, works[w], zero_names[z]);
+          measure(m, fields, "allocsPerSec", 1e9, 0);
+          for (int b = 0; b < nblocks; b++) munmap(m->free_list[b], m->block_bytes);
+          free(m->free_list);
+          pthread_mutex_destroy(&m->mutex);
+          free(m);
+        }
+      }
+    }
+  }
+}
+
+/* ---- flags ---- */
+
+static void usage(const char *why) {
+  fprintf(stderr,
+          "zerosim-loops: %s\nusage: zerosim-loops [--quick] [--bench clear,lock,fault,alloc] [--threads 1,2,...]"
+          " [--duration-ms N] [--warmup-ms N] [--repeats N] [--host TEXT]\n",
+          why);
+  exit(2);
+}
+
+static long parse_long(const char *s, const char *flag, long min, long max) {
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno != 0 || end == s || *end != '\0' || v < min || v > max) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s: bad value '%s' (an integer from %ld to %ld)", flag, s, min, max);
+    usage(msg);
+  }
+  return v;
+}
+
+static void parse_list(const char *s, list_t *out, const char *flag) {
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", s);
+  out->n = 0;
+  for (char *tok = strtok(buf, ","); tok != NULL; tok = strtok(NULL, ",")) {
+    if (out->n == MAX_LIST) usage("too many list items");
+    out->v[out->n++] = parse_long(tok, flag, 1, MAX_THREADS);
+  }
+  if (out->n == 0) usage("empty list");
+}
+
+static void parse_benches(const char *s) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", s);
+  opt.benches = 0;
+  for (char *tok = strtok(buf, ","); tok != NULL; tok = strtok(NULL, ",")) {
+    if (strcmp(tok, "clear") == 0) opt.benches |= 1;
+    else if (strcmp(tok, "lock") == 0) opt.benches |= 2;
+    else if (strcmp(tok, "fault") == 0) opt.benches |= 4;
+    else if (strcmp(tok, "alloc") == 0) opt.benches |= 8;
+    else {
+      char msg[300];
+      snprintf(msg, sizeof msg, "--bench: unknown bench '%s' (clear, lock, fault or alloc)", tok);
+      usage(msg);
+    }
+  }
+}
+
+int main(int argc, char **argv) {
+  nproc_online = sysconf(_SC_NPROCESSORS_ONLN);
+  page_bytes = sysconf(_SC_PAGESIZE);
+  if (nproc_online < 1) nproc_online = 1;
+  if (page_bytes < 1) page_bytes = 4096;
+  opt.benches = 15;
+  opt.repeats = 5;
+  long duration = -1, warmup = -1, repeats = -1;
+  const char *threads = NULL;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(a, "--quick") == 0) opt.quick = 1;
+    else if (v == NULL && strncmp(a, "--", 2) == 0) {
+      char msg[200];
+      snprintf(msg, sizeof msg, "%s: missing value", a);
+      usage(msg);
+    } else if (strcmp(a, "--bench") == 0) parse_benches(argv[++i]);
+    else if (strcmp(a, "--threads") == 0) threads = argv[++i];
+    else if (strcmp(a, "--duration-ms") == 0) duration = parse_long(argv[++i], a, 1, 600000);
+    else if (strcmp(a, "--warmup-ms") == 0) warmup = parse_long(argv[++i], a, 1, 600000);
+    else if (strcmp(a, "--repeats") == 0) repeats = parse_long(argv[++i], a, 1, 63);
+    else if (strcmp(a, "--host") == 0) opt.host = argv[++i];
+    else {
+      char msg[200];
+      snprintf(msg, sizeof msg, "unknown argument '%s'", a);
+      usage(msg);
+    }
+  }
+  opt.duration_ms = duration > 0 ? duration : opt.quick ? 50 : 200;
+  opt.warmup_ms = warmup > 0 ? warmup : opt.duration_ms / 2 > 1 ? opt.duration_ms / 2 : 1;
+  opt.repeats = repeats > 0 ? (int)repeats : opt.quick ? 3 : 5;
+  if (threads != NULL) parse_list(threads, &opt.threads, "--threads");
+  else {
+    opt.threads.n = 0;
+    for (long t = 1; t <= nproc_online && t <= MAX_LIST; t++) opt.threads.v[opt.threads.n++] = t;
+  }
+  time_t wall = time(NULL);
+  strftime(sitting_date, sizeof sitting_date, "%Y-%m-%dT%H:%M:%SZ", gmtime(&wall));
+  calibrate_spin();
+  if (opt.benches & 1) bench_clear();
+  if (opt.benches & 2) bench_lock();
+  if (opt.benches & 4) bench_fault();
+  if (opt.benches & 8) bench_alloc();
+  return 0;
+}

@@ -1,0 +1,87 @@
+// What a calibration sitting measures: the harness options resolved once into a fully defaulted
+// object, and the list of measurements they ask for. The C program (c/zerosim-loops.c) holds the same
+// lists, so both harnesses measure the same points.
+
+import type { Bench, ZeroAt } from './rows.js';
+import { BENCHES, ZERO_AT } from './rows.js';
+
+export interface HarnessOptions {
+  /** fewer points, shorter runs */
+  quick?: boolean;
+  benches?: readonly Bench[];
+  /** thread counts; default 1..nproc */
+  threads?: readonly number[];
+  /** wall time of one repeat; default 200 ms, 50 ms with quick */
+  durationMs?: number;
+  /** wall time of the warm-up before the repeats; default half a repeat */
+  warmupMs?: number;
+  /** repeats per measurement, the median reported; default 5, 3 with quick */
+  repeats?: number;
+  /** a description of the host, copied into every row as "host" */
+  host?: string;
+}
+
+export interface ResolvedOptions {
+  quick: boolean;
+  benches: readonly Bench[];
+  threads: readonly number[];
+  durationMs: number;
+  warmupMs: number;
+  repeats: number;
+  host: string | undefined;
+}
+
+export function resolveOptions(options: HarnessOptions, nproc: number): ResolvedOptions {
+  const quick = options.quick ?? false;
+  const durationMs = options.durationMs ?? (quick ? 50 : 200);
+  return {
+    quick,
+    benches: options.benches ?? BENCHES,
+    threads: options.threads ?? Array.from({ length: nproc }, (_, i) => i + 1),
+    durationMs,
+    warmupMs: options.warmupMs ?? Math.max(1, Math.floor(durationMs / 2)),
+    repeats: options.repeats ?? (quick ? 3 : 5),
+    host: options.host,
+  };
+}
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/** The parameters of one measurement; the worker's loop reads the ones its bench needs. */
+export interface Measurement {
+  bench: Bench;
+  threads: number;
+  blockBytes: number;
+  workNs: number;
+  zeroAt: ZeroAt;
+}
+
+export const CLEAR_BYTES = {
+  full: [64 * KiB, 256 * KiB, MiB, 4 * MiB, 16 * MiB, 64 * MiB, 256 * MiB],
+  quick: [64 * KiB, MiB, 16 * MiB, 256 * MiB],
+};
+export const LOCK_WORK_NS = { full: [0, 100, 1000, 10000], quick: [0, 1000] };
+export const ALLOC_BYTES = { full: [64 * KiB, MiB, 16 * MiB], quick: [64 * KiB, MiB] };
+export const ALLOC_WORK_NS = { full: [0, 2000, 10000], quick: [0, 2000] };
+
+/** Every measurement of a sitting, in the order the C program runs them. */
+export function measurementPlan(o: ResolvedOptions): Measurement[] {
+  const pick = <T>(lists: { full: T[]; quick: T[] }): T[] => (o.quick ? lists.quick : lists.full);
+  const base = { blockBytes: 0, workNs: 0, zeroAt: 'never' as ZeroAt };
+  const out: Measurement[] = [];
+  const has = (b: Bench) => o.benches.includes(b);
+  if (has('clear'))
+    for (const blockBytes of pick(CLEAR_BYTES))
+      for (const threads of o.threads) out.push({ ...base, bench: 'clear', threads, blockBytes });
+  if (has('lock'))
+    for (const workNs of pick(LOCK_WORK_NS))
+      for (const threads of o.threads) out.push({ ...base, bench: 'lock', threads, workNs });
+  if (has('fault')) for (const threads of o.threads) out.push({ ...base, bench: 'fault', threads });
+  if (has('alloc'))
+    for (const blockBytes of pick(ALLOC_BYTES))
+      for (const zeroAt of ZERO_AT)
+        for (const workNs of pick(ALLOC_WORK_NS))
+          for (const threads of o.threads) out.push({ bench: 'alloc', threads, blockBytes, workNs, zeroAt });
+  return out;
+}

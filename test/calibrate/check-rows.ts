@@ -1,0 +1,45 @@
+// What every harness's rows must satisfy (CONTRACTS.md, MEASUREMENTS.jsonl): the contract's fields and
+// types, positive values, the median of the repeats as the value, and exactly the planned points.
+
+import { expect } from 'vitest';
+import { type Measurement, measurementPlan, type ResolvedOptions } from '../../sim/calibrate/plan.js';
+import { type MeasurementRow, parseRow, valueField } from '../../sim/calibrate/rows.js';
+
+/** The parameters of a row that identify its point, as the plan names them. */
+function pointOf(row: MeasurementRow): Measurement {
+  return {
+    bench: row.bench,
+    threads: row.threads,
+    blockBytes: row.bench === 'clear' || row.bench === 'alloc' ? row.blockBytes : 0,
+    workNs: row.bench === 'lock' || row.bench === 'alloc' ? row.workNs : 0,
+    zeroAt: row.bench === 'alloc' ? row.zeroAt : 'never',
+  };
+}
+
+export function checkRows(rows: MeasurementRow[], harness: 'c' | 'js', options: ResolvedOptions): void {
+  expect(rows.map(pointOf)).toEqual(measurementPlan(options));
+  for (const row of rows) {
+    const line = JSON.stringify(row);
+    expect(parseRow(line), line).toEqual(row); // contract fields present, with their types
+    expect(row.harness, line).toBe(harness);
+    const value = row[valueField(row.bench)] as number;
+    expect(value, line).toBeGreaterThan(0);
+    const repeats = row.repeats as number[];
+    expect(repeats, line).toHaveLength(options.repeats);
+    for (const r of repeats) expect(r, line).toBeGreaterThan(0);
+    expect(value, line).toBe([...repeats].sort((a, b) => a - b)[(options.repeats - 1) / 2]);
+    expect(row.durationNs, line).toBe(options.durationMs * 1e6);
+    expect(row.nproc, line).toBeGreaterThanOrEqual(1);
+    expect(row.loadavgStart, line).toHaveLength(3);
+    expect(row.loadavgEnd, line).toHaveLength(3);
+    expect(Number.isNaN(Date.parse(row.date as string)), line).toBe(false);
+    if (row.bench === 'fault') expect(Math.log2(row.pageBytes) % 1, line).toBe(0);
+  }
+  expect(new Set(rows.map((r) => r.bench))).toEqual(new Set(options.benches));
+  expect(new Set(rows.filter((r) => r.bench === 'alloc').map((r) => r.zeroAt))).toEqual(
+    new Set(['under-lock', 'after-unlock', 'never']),
+  );
+}
+
+/** A --quick sitting cut to a few seconds: its values mean nothing, its rows must still be whole. */
+export const TINY = { quick: true, threads: [1, 2], durationMs: 2, warmupMs: 1, repeats: 3 } as const;

@@ -1,0 +1,89 @@
+// The C harness compiles with the system compiler, and its --quick sitting (cut to a few seconds)
+// prints a whole row for every planned point. Speeds are never asserted.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileLoops, findCompiler, loopsArgs, runCHarness } from '../../sim/calibrate/harness-c.js';
+import { HarnessError } from '../../sim/calibrate/messages.js';
+import { resolveOptions } from '../../sim/calibrate/plan.js';
+import type { MeasurementRow } from '../../sim/calibrate/rows.js';
+import { cSourcePath } from '../../sim/calibrate/source.js';
+import { checkRows, TINY } from './check-rows.js';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'zerosim-c-harness-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+const hasCompiler = (() => {
+  try {
+    findCompiler();
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('the C harness', () => {
+  it('finds its source beside the TypeScript module', () => {
+    expect(cSourcePath()).toMatch(/sim\/calibrate\/c\/zerosim-loops\.c$/);
+  });
+
+  it('says in one line that no compiler was found', () => {
+    const attempt = () => findCompiler(undefined, { PATH: '' });
+    expect(attempt).toThrow(HarnessError);
+    expect(attempt).toThrow(
+      /^zerosim calibrate: no C compiler found on PATH \(tried cc, gcc, clang\)[^\n]*$/,
+    );
+  });
+
+  it('passes its options as the C program flags', () => {
+    expect(
+      loopsArgs({ quick: true, benches: ['clear', 'alloc'], threads: [1, 4], durationMs: 7, repeats: 3 }),
+    ).toEqual([
+      '--quick',
+      '--bench',
+      'clear,alloc',
+      '--threads',
+      '1,4',
+      '--duration-ms',
+      '7',
+      '--repeats',
+      '3',
+    ]);
+  });
+
+  it.runIf(hasCompiler)('compiles once, then reuses the cached binary', async () => {
+    const binary = await compileLoops({ cacheDir });
+    const built = statSync(binary).mtimeMs;
+    expect(await compileLoops({ cacheDir })).toBe(binary);
+    expect(statSync(binary).mtimeMs).toBe(built);
+  });
+
+  it.runIf(hasCompiler)('refuses a bad flag with exit 2 and one line', async () => {
+    const binary = await compileLoops({ cacheDir });
+    const run = spawnSync(binary, ['--bench', 'sweep'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')[0]).toBe(
+      "zerosim-loops: --bench: unknown bench 'sweep' (clear, lock, fault or alloc)",
+    );
+  });
+
+  it.runIf(hasCompiler)(
+    'prints a valid row for every point of a quick sitting, streamed as it goes',
+    async () => {
+      const streamed: MeasurementRow[] = [];
+      const rows = await runCHarness({
+        ...TINY,
+        cacheDir,
+        host: 'test host',
+        onRow: (r) => streamed.push(r),
+      });
+      expect(streamed).toEqual(rows);
+      checkRows(rows, 'c', resolveOptions(TINY, 2));
+      for (const row of rows) expect(row.host).toBe('test host');
+    },
+  );
+});
