@@ -17,6 +17,7 @@ const RANK: Record<string, number> = {
   policies: 2,
   model: 3,
   experiment: 4,
+  calibrate: 5,
   bench: 5,
   cli: 6,
 };

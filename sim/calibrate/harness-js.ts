@@ -37,18 +37,14 @@ export interface JsHarnessOptions extends HarnessOptions {
 }
 
 /**
- * The compiled worker beside this module; from TypeScript sources (under tsx), a small module that
- * registers tsx in the worker thread and then imports the .ts worker.
+ * The compiled worker beside this module. Run from the TypeScript sources (the tests), it is the
+ * build's copy in dist/, which the test setup compiles first: worker threads cannot load .ts.
  */
 function workerSpec(): { code: string; eval: boolean } {
-  if (import.meta.url.endsWith('.js'))
-    return { code: fileURLToPath(new URL('./harness-js-worker.js', import.meta.url)), eval: false };
-  const worker = new URL('./harness-js-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return {
-    code: `(async () => { (await import(${JSON.stringify(tsx)})).register(); await import(${JSON.stringify(worker)}); })();`,
-    eval: true,
-  };
+  const beside = import.meta.url.endsWith('.js')
+    ? new URL('./harness-js-worker.js', import.meta.url)
+    : new URL('../../dist/sim/calibrate/harness-js-worker.js', import.meta.url);
+  return { code: fileURLToPath(beside), eval: false };
 }
 
 /** The page size of this host (getconf), else 4 KiB. */
