@@ -1,5 +1,5 @@
 // Where zerosim's own files are: the package root (found from this module's location, in sim/ under
-// tsx or in dist/sim/ when built), its version, and the shipped scenarios.
+// vitest or in dist/sim/ when built), its version, and the shipped scenarios.
 
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
