@@ -34,8 +34,6 @@ export class System {
   /** lock holders right now: never above 1 */
   holders = 0;
   maxHolders = 0;
-  /** largest excess of a transfer's rate over its cap, or of the sum over the total, seen */
-  capExcessGBps = 0;
 
   constructor(readonly config: ModelConfig) {
     const { env } = this;
@@ -129,7 +127,6 @@ export class System {
     const bw = this.bandwidth;
     const rate = bw.ratePerJob;
     const excess = Math.max(rate - bw.caps.perJobGBps, rate * bw.active - bw.caps.totalGBps);
-    if (excess > this.capExcessGBps) this.capExcessGBps = excess;
     if (excess > 1e-9 * bw.caps.totalGBps)
       throw new InvariantError(`bandwidth over its cap by ${excess} GB/s`);
     const error = this.heap.conservationError();
