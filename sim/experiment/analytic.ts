@@ -12,6 +12,7 @@
  */
 
 import { lockPsThroughput } from '../analytic/mva-lock-ps.js';
+import { lockKinds } from '../engine/locks/index.js';
 import { makeSampler } from '../engine/random/dist/index.js';
 import type { ReplicationResult } from '../model/replication.js';
 import type { Analytic, DistSpec, PolicySpec, Scenario } from '../types/index.js';
@@ -26,8 +27,8 @@ export function productForm(
   reps: readonly ReplicationResult[],
 ): { thinkNs: number; lockServiceNs: number; workBytes: number; model: 'repairman' | 'lock+ps' } | string {
   const { machine, workload, heap } = scenario;
-  if (machine.lock.acquireNs !== 0 || machine.lock.handoffNs !== 0)
-    return 'acquire or hand-off costs are not exponential';
+  const lockObstacle = lockKinds[machine.lock.kind].notProductForm(machine.lock);
+  if (lockObstacle !== null) return lockObstacle;
   if (!isZero(heap.freeHoldNs)) return 'the free path takes the lock a second time per cycle';
   if (heap.smallMaxBytes > 0) return 'small allocations mix in a per-core cache';
   if (reps.some((r) => r.clearedBytesPerAlloc.pageFault > 0)) return 'page faults in the measured window';

@@ -3,13 +3,13 @@
  * read by every core, so nothing downstream checks for a missing option.
  */
 import { makeSampler, type Sampler } from '../engine/random/dist/index.js';
-import type { PolicySpec, Scenario } from '../types/index.js';
+import type { LockSpec, PolicySpec, Scenario } from '../types/index.js';
 
 export interface ModelConfig {
   cores: number;
   policy: PolicySpec;
-  acquireNs: number;
-  handoffNs: number;
+  /** the heap lock: its kind and costs */
+  lock: LockSpec;
   coreClearGBps: number;
   totalClearGBps: number;
   pageBytes: number;
@@ -50,8 +50,7 @@ export function modelConfig(
   return {
     cores,
     policy,
-    acquireNs: machine.lock.acquireNs,
-    handoffNs: machine.lock.handoffNs,
+    lock: { ...machine.lock },
     coreClearGBps: machine.memory.coreClearGBps,
     totalClearGBps: machine.memory.totalClearGBps,
     pageBytes: machine.memory.pageBytes,

@@ -308,9 +308,10 @@ export class Core implements Handler {
     metrics.skippedFresh += plan.skippedFresh;
     metrics.skippedUnsafe += plan.skippedUnsafe;
     // Demands for the analytic companion: what this allocation costs with no queueing or sharing.
+    const { lock } = this.sys;
     metrics.demandNs +=
-      config.acquireNs + this.holdNs + faultNs + (plan.clearBytes + kernelBytes) / soloClearGBps;
-    metrics.lockDemandNs += config.acquireNs + config.handoffNs + this.holdNs;
+      lock.coreDemandNs(this.holdNs) + faultNs + (plan.clearBytes + kernelBytes) / soloClearGBps;
+    metrics.lockDemandNs += lock.lockDemandNs(this.holdNs);
     if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / soloClearGBps;
     if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / soloClearGBps;
     metrics.poolBytes += plan.clearBytes + kernelBytes;
@@ -321,8 +322,8 @@ export class Core implements Handler {
     const { config, metrics } = sys;
     sys.lockTaken();
     const holdNs = config.freeHold.sample(this.rngFreeHold);
-    metrics.demandNs += config.acquireNs + holdNs;
-    metrics.lockDemandNs += config.acquireNs + config.handoffNs + holdNs;
+    metrics.demandNs += sys.lock.coreDemandNs(holdNs);
+    metrics.lockDemandNs += sys.lock.lockDemandNs(holdNs);
     sys.freed(this.freeBytes, this.freeClean);
     this.usableNs = sys.env.now + sys.lock.grantDelayNs;
     this.enter(S_FREE, this.usableNs);

@@ -5,7 +5,7 @@
  */
 import { Bandwidth } from '../engine/bandwidth.js';
 import { Environment } from '../engine/environment.js';
-import { Mutex } from '../engine/mutex.js';
+import { createLock, type Lock } from '../engine/locks/index.js';
 import { zeroerThreads } from '../policies/plan.js';
 import type { ModelConfig } from './config.js';
 import { Core } from './core.js';
@@ -19,7 +19,7 @@ export class InvariantError extends Error {}
 
 export class System {
   readonly env = new Environment();
-  readonly lock: Mutex;
+  readonly lock: Lock;
   readonly bandwidth: Bandwidth;
   readonly heap: HeapMemory;
   readonly metrics = new Metrics();
@@ -37,7 +37,7 @@ export class System {
 
   constructor(readonly config: ModelConfig) {
     const { env } = this;
-    this.lock = new Mutex(env, { acquireNs: config.acquireNs, handoffNs: config.handoffNs });
+    this.lock = createLock(env, config.lock);
     this.bandwidth = new Bandwidth(env, {
       totalGBps: config.totalClearGBps,
       perJobGBps: config.coreClearGBps,
