@@ -2,6 +2,7 @@
  * What one replication needs, resolved to numbers and samplers: built once from the scenario and
  * read by every core, so nothing downstream checks for a missing option.
  */
+import { type BandwidthCaps, clearCaps } from '../engine/bandwidth.js';
 import { makeSampler, type Sampler } from '../engine/random/dist/index.js';
 import type { LockSpec, PolicySpec, Scenario } from '../types/index.js';
 
@@ -10,8 +11,8 @@ export interface ModelConfig {
   policy: PolicySpec;
   /** the heap lock: its kind and costs */
   lock: LockSpec;
-  coreClearGBps: number;
-  totalClearGBps: number;
+  /** the clear bandwidth: a core's memclr cap and the pool's total */
+  clearCaps: BandwidthCaps;
   pageBytes: number;
   pageFaultNs: number;
   work: Sampler;
@@ -51,8 +52,7 @@ export function modelConfig(
     cores,
     policy,
     lock: { ...machine.lock },
-    coreClearGBps: machine.memory.coreClearGBps,
-    totalClearGBps: machine.memory.totalClearGBps,
+    clearCaps: clearCaps(machine.memory),
     pageBytes: machine.memory.pageBytes,
     pageFaultNs: machine.memory.pageFaultNs,
     work: makeSampler(workload.workNs),

@@ -10,8 +10,9 @@
 import type { Handler } from '../engine/environment.js';
 import { makeRng, type Rng } from '../engine/random/rng.js';
 import { type AllocationPlan, clearsOnFree, emptyPlan, planAllocation } from '../policies/plan.js';
+import { C_AFTER_UNLOCK, C_ON_FREE, C_PAGE_FAULT, C_UNDER_LOCK } from './clearing.js';
+import type { ModelContext } from './context.js';
 import { S_ALLOC, S_CLEAR, S_FREE, S_LOCK_HOLD, S_LOCK_WAIT, S_PAGE_FAULT, S_WORK } from './metrics.js';
-import type { System } from './system.js';
 
 // Event tags.
 const T_WORK_DONE = 0;
@@ -76,7 +77,7 @@ export class Core implements Handler {
   private smallFreedBytes = 0;
 
   constructor(
-    private readonly sys: System,
+    private readonly sys: ModelContext,
     readonly id: number,
   ) {
     const seed = sys.config.seed;
@@ -186,13 +187,13 @@ export class Core implements Handler {
           break;
         case A_UL_KERNEL_CLEAR:
           if (plan.faultsUnderLock && plan.faultPages > 0) {
-            sys.bandwidth.start(plan.faultPages * config.pageBytes, this, T_STEP_DONE);
+            sys.clearing.start(C_PAGE_FAULT, plan.faultPages * config.pageBytes, this, T_STEP_DONE);
             return;
           }
           break;
         case A_UL_CLEAR:
           if (plan.clearAt === 'under-lock') {
-            sys.bandwidth.start(plan.clearBytes, this, T_STEP_DONE);
+            sys.clearing.start(C_UNDER_LOCK, plan.clearBytes, this, T_STEP_DONE);
             return;
           }
           break;
@@ -213,7 +214,7 @@ export class Core implements Handler {
           break;
         case A_KERNEL_CLEAR:
           if (!plan.faultsUnderLock && plan.faultPages > 0) {
-            sys.bandwidth.start(plan.faultPages * config.pageBytes, this, T_STEP_DONE);
+            sys.clearing.start(C_PAGE_FAULT, plan.faultPages * config.pageBytes, this, T_STEP_DONE);
             return;
           }
           break;
@@ -221,7 +222,7 @@ export class Core implements Handler {
           if (plan.clearAt === 'after-unlock') {
             this.enter(S_CLEAR, env.now);
             this.stepStartNs = env.now;
-            sys.bandwidth.start(plan.clearBytes, this, T_STEP_DONE);
+            sys.clearing.start(C_AFTER_UNLOCK, plan.clearBytes, this, T_STEP_DONE);
             return;
           }
           break;
@@ -257,9 +258,9 @@ export class Core implements Handler {
             this.enter(S_CLEAR, env.now);
             metrics.clearedOnFree += this.freeBytes;
             metrics.poolBytes += this.freeBytes;
-            metrics.demandNs += this.freeBytes / sys.soloClearGBps;
+            metrics.demandNs += this.freeBytes / sys.clearing.soloGBps;
             this.stepStartNs = env.now;
-            sys.bandwidth.start(this.freeBytes, this, T_STEP_DONE);
+            sys.clearing.start(C_ON_FREE, this.freeBytes, this, T_STEP_DONE);
             return;
           }
           break;
@@ -296,7 +297,8 @@ export class Core implements Handler {
    * grant, keeps per-allocation figures exact across the warm-up cut.
    */
   private account(): void {
-    const { config, metrics, soloClearGBps } = this.sys;
+    const { config, metrics } = this.sys;
+    const { soloGBps } = this.sys.clearing;
     const plan = this.plan;
     const kernelBytes = plan.faultPages * config.pageBytes;
     const faultNs = plan.faultPages * config.pageFaultNs;
@@ -309,11 +311,10 @@ export class Core implements Handler {
     metrics.skippedUnsafe += plan.skippedUnsafe;
     // Demands for the analytic companion: what this allocation costs with no queueing or sharing.
     const { lock } = this.sys;
-    metrics.demandNs +=
-      lock.coreDemandNs(this.holdNs) + faultNs + (plan.clearBytes + kernelBytes) / soloClearGBps;
+    metrics.demandNs += lock.coreDemandNs(this.holdNs) + faultNs + (plan.clearBytes + kernelBytes) / soloGBps;
     metrics.lockDemandNs += lock.lockDemandNs(this.holdNs);
-    if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / soloClearGBps;
-    if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / soloClearGBps;
+    if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / soloGBps;
+    if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / soloGBps;
     metrics.poolBytes += plan.clearBytes + kernelBytes;
   }
 
