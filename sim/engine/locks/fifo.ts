@@ -93,7 +93,6 @@ export class FifoLock implements Lock {
 }
 
 export const fifo: LockKindRule = {
-  description: 'FIFO hand-off (MCS or queued spinlock): acquireNs per grant, plus handoffNs when queued',
   create: (env, costs, withPercentiles) => new FifoLock(env, costs, withPercentiles),
   // FCFS as MVA needs, but a fixed acquire or hand-off cost is not exponential service
   notProductForm: (costs) =>

@@ -47,8 +47,6 @@ export interface Lock {
 
 /** A lock kind: how to build one, and whether exact MVA's lock station models it. */
 export interface LockKindRule {
-  /** one line for documentation and listings */
-  description: string;
   create(env: Environment, costs: LockCosts, withPercentiles: boolean): Lock;
   /**
    * Why an FCFS station with exponential service does not model this lock with these costs (so no
