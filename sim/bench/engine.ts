@@ -3,7 +3,7 @@
  * closed repairman loop on the FIFO mutex. Pure functions of (parameters, seed); the CLI times them.
  */
 import { Environment, type Handler } from '../engine/environment.js';
-import { Mutex } from '../engine/mutex.js';
+import { FifoLock } from '../engine/locks/fifo.js';
 import { makeSampler } from '../engine/random/dist/index.js';
 import { makeRng } from '../engine/random/rng.js';
 
@@ -36,7 +36,7 @@ export function repairmanLoop(
   seed: number,
 ): number {
   const env = new Environment();
-  const lock = new Mutex(env, { acquireNs: 0, handoffNs: 0 }, false);
+  const lock = new FifoLock(env, { acquireNs: 0, handoffNs: 0 }, false);
   const work = makeSampler({ dist: 'exponential', mean: workNs });
   const hold = makeSampler({ dist: 'exponential', mean: holdNs });
   for (let c = 0; c < cores; c++) {

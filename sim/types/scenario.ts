@@ -28,9 +28,18 @@ export interface PolicySpec {
   reuseOrder: ReuseOrder;
 }
 
+/** How the heap lock hands itself on (MODEL.md, "Lock kinds"); `fifo` is today's FIFO hand-off. */
+export type LockKind = 'fifo';
+
+export interface LockSpec {
+  kind: LockKind;
+  acquireNs: number;
+  handoffNs: number;
+}
+
 export interface MachineSpec {
   memory: { coreClearGBps: number; totalClearGBps: number; pageBytes: number; pageFaultNs: number };
-  lock: { acquireNs: number; handoffNs: number };
+  lock: LockSpec;
 }
 
 export interface WorkloadSpec {

@@ -1,12 +1,7 @@
 // Statistical tests of the distribution samplers: closed-form moments, fixed seeds, CLT-derived tolerances.
 
 import { describe, expect, it } from 'vitest';
-import {
-  describeDist,
-  distributions,
-  makeSampler,
-  standardNormal,
-} from '../../../sim/engine/random/dist/index.js';
+import { distributions, makeSampler, standardNormal } from '../../../sim/engine/random/dist/index.js';
 import type { Rng } from '../../../sim/engine/random/rng.js';
 import { makeRng, Xoshiro128ss } from '../../../sim/engine/random/rng.js';
 import type { DistName, DistSpec } from '../../../sim/types/index.js';
@@ -103,21 +98,6 @@ describe('distribution registry', () => {
     const names: DistName[] = ['fixed', 'exponential', 'uniform', 'lognormal', 'empirical'];
     expect(Object.keys(distributions).sort()).toEqual([...names].sort());
     for (const name of names) expect(distributions[name].name).toBe(name);
-  });
-
-  it('describes specs for reports', () => {
-    expect(describeDist({ dist: 'fixed', value: 700 })).toBe('fixed 700');
-    expect(describeDist({ dist: 'exponential', mean: 20000 })).toBe('exponential, mean 20000');
-    expect(describeDist({ dist: 'uniform', min: 0.1, max: 0.2 + 0.1 })).toBe('uniform on [0.1, 0.3]');
-    expect(describeDist({ dist: 'lognormal', median: 4096, sigma: 1.5 })).toBe(
-      'lognormal, median 4096, sigma 1.5',
-    );
-    expect(describeDist({ dist: 'empirical', values: [1, 2], weights: [1, 3] })).toBe(
-      'empirical: 1 (25%), 2 (75%)',
-    );
-    expect(describeDist({ dist: 'empirical', values: [1, 2, 3, 4, 5], weights: [1, 1, 1, 1, 1] })).toBe(
-      'empirical over 5 values, mean 3',
-    );
   });
 });
 

@@ -29,8 +29,3 @@ function implFor<S extends DistSpec>(spec: S): DistImpl<S> {
 export function makeSampler(spec: DistSpec): Sampler {
   return implFor(spec).make(spec);
 }
-
-/** A one-line description for reports, e.g. "exponential, mean 20000". */
-export function describeDist(spec: DistSpec): string {
-  return implFor(spec).describe(spec);
-}
