@@ -12,7 +12,7 @@
  */
 
 import { lockPsThroughput } from '../analytic/mva-lock-ps.js';
-import { makeSampler } from '../engine/random/dist/index.js';
+import { makeSampler } from '../dist/index.js';
 import type { ReplicationResult } from '../model/replication.js';
 import type { Analytic, DistSpec, PolicySpec, Scenario } from '../types/index.js';
 import { meanOf } from './statistics.js';
