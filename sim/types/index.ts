@@ -1,4 +1,4 @@
 // The shapes every layer shares: the resolved scenario, distributions and the results file.
 export type * from './dist.js';
 export type * from './results.js';
-export type * from './scenario.js';
+export * from './scenario.js';
