@@ -4,7 +4,15 @@
  * throughput moves. Distributions scale as a whole (a fixed value, a mean, a median, bounds, values).
  */
 import { distMean, scaleDist } from '../dist/index.js';
-import type { DistSpec, Point, Results, Scenario, Sensitivity, SensitivityRow } from '../types/index.js';
+import {
+  type DistSpec,
+  type Point,
+  type Results,
+  type Scenario,
+  type Sensitivity,
+  type SensitivityRow,
+  valueAt,
+} from '../types/index.js';
 import type { Variant } from './run.js';
 import { loadScenarioValue } from './scenario/load.js';
 import { withValue } from './vary.js';
@@ -26,19 +34,15 @@ export const SENSITIVITY_PATHS = [
   'heap.freeHoldNs',
 ] as const;
 
-function get(scenario: Scenario, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], scenario);
-}
-
 /** The parameter's value as a number (a distribution by its mean), for labels. */
 export function parameterValue(scenario: Scenario, path: string): number {
-  const v = get(scenario, path);
+  const v = valueAt(scenario, path);
   return typeof v === 'number' ? v : distMean(v as DistSpec);
 }
 
 /** The scenario with one parameter scaled by f; needZeroFraction stays a fraction. */
 export function scaled(scenario: Scenario, path: string, f: number): Scenario {
-  const v = get(scenario, path);
+  const v = valueAt(scenario, path);
   if (typeof v !== 'number') return withValue(scenario, path, scaleDist(v as DistSpec, f));
   return withValue(scenario, path, path === 'workload.needZeroFraction' ? Math.min(1, v * f) : v * f);
 }
