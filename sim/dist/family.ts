@@ -47,7 +47,10 @@ export interface DistFamily<N extends DistName> {
   readonly name: N;
   /** `{"dist": name, ...parameters}` as a scenario file writes it */
   schema(kit: SchemaKit): z.ZodType<SpecOf<N>> & z.core.$ZodTypeDiscriminable;
-  /** checked once every parameter is valid on its own; absent when there is nothing more to check */
+  /**
+   * what no single parameter's rule sees; it runs after those rules, which may have failed without
+   * stopping it (an empty list). Absent when there is nothing more to check.
+   */
   check?(spec: SpecOf<N>): DistProblem | undefined;
   /** Throws a RangeError on a spec the schema would refuse. */
   make(spec: SpecOf<N>): Sampler;
