@@ -2,9 +2,9 @@
  * Engine benchmarks: the classic hold model (pop the earliest event, schedule one more) and a
  * closed repairman loop on the FIFO mutex. Pure functions of (parameters, seed); the CLI times them.
  */
+import { makeSampler } from '../dist/index.js';
 import { Environment, type Handler } from '../engine/environment.js';
 import { FifoLock } from '../engine/locks/fifo.js';
-import { makeSampler } from '../engine/random/dist/index.js';
 import { makeRng } from '../engine/random/rng.js';
 
 /** Hold model with `pending` events always in the queue; returns events processed. */

@@ -15,9 +15,9 @@
 
 import { boundBreakdown } from '../analytic/bounds.js';
 import { lockPsThroughput } from '../analytic/mva-lock-ps.js';
+import { makeSampler } from '../dist/index.js';
 import { clearCaps, soloRateGBps } from '../engine/bandwidth.js';
 import { lockKinds } from '../engine/locks/index.js';
-import { makeSampler } from '../engine/random/dist/index.js';
 import type { ReplicationResult } from '../model/replication.js';
 import { mvaClearStation } from '../policies/plan.js';
 import type { Analytic, DistSpec, PolicySpec, Scenario } from '../types/index.js';

@@ -8,8 +8,9 @@
  *   ever becomes dirty (initial dirt plus every freed block), nor more than it can clear at full rate
  *   while the cores run, if every core's allocations ran one after another.
  */
+
+import { makeSampler } from '../dist/index.js';
 import { clearCaps, soloRateGBps } from '../engine/bandwidth.js';
-import { makeSampler } from '../engine/random/dist/index.js';
 import { zeroerThreads } from '../policies/plan.js';
 import type { PolicySpec, Scenario } from '../types/index.js';
 

@@ -2,8 +2,9 @@
  * What one replication needs, resolved to numbers and samplers: built once from the scenario and
  * read by every core, so nothing downstream checks for a missing option.
  */
+
+import { makeSampler, type Sampler } from '../dist/index.js';
 import { type BandwidthCaps, clearCaps } from '../engine/bandwidth.js';
-import { makeSampler, type Sampler } from '../engine/random/dist/index.js';
 import type { LockSpec, PolicySpec, Scenario } from '../types/index.js';
 
 export interface ModelConfig {

@@ -1,9 +1,9 @@
 // A closed queueing network built directly on the engine: N customers cycle think (delay) → FCFS
 // lock (exponential hold) → processor-sharing bandwidth (exponential bytes), the network MVA solves.
+import { makeSampler } from '../../sim/dist/index.js';
 import { Bandwidth } from '../../sim/engine/bandwidth.js';
 import { Environment, type Handler } from '../../sim/engine/environment.js';
 import { FifoLock } from '../../sim/engine/locks/fifo.js';
-import { makeSampler } from '../../sim/engine/random/dist/index.js';
 import { makeRng } from '../../sim/engine/random/rng.js';
 
 export interface NetworkParams {

@@ -2,7 +2,7 @@
 // later (resolve.ts), so every field but `name` and `cores` is optional here.
 
 import { z } from 'zod';
-import type { LockKind } from '../../types/index.js';
+import { lockKindNames } from '../../types/index.js';
 import * as messages from '../messages.js';
 import { distributionSchema } from './distribution.js';
 import { enumField, numberField, strictObject } from './fields.js';
@@ -46,7 +46,7 @@ const memorySchema = strictObject({
 });
 
 const lockSchema = strictObject({
-  kind: enumField<LockKind>({ fifo: true }).optional(),
+  kind: enumField(lockKindNames).optional(),
   acquireNs: numberField({ min: 0 }).optional(),
   handoffNs: numberField({ min: 0 }).optional(),
 });
