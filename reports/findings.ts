@@ -6,27 +6,13 @@
  * after how far the grid moves each policy.
  */
 import type { Point, Results } from '../sim/types/index.js';
+import { AT_BOUND, type BoundCheck, type BoundName, bindingBound } from './bounds.js';
+import type { Finding } from './finding.js';
 import { formatPct, formatSi, joinWords } from './format.js';
 import { coreCounts, hasOnePointPerCoreCount, identicalCurves, pointsByPolicy } from './points.js';
 import { sensitivityFindings, whatifFindings } from './study-findings.js';
 import { baseScenarioView } from './views.js';
 
-export interface Finding {
-  kind:
-    | 'ratio'
-    | 'floor'
-    | 'identical'
-    | 'saturation'
-    | 'scaling'
-    | 'time'
-    | 'mva'
-    | 'whatif'
-    | 'sensitivity';
-  text: string;
-}
-
-/** A point is "at" a bound when its mean throughput reaches this fraction of it. */
-export const AT_BOUND = 0.9;
 /** A step to the next core count that grows throughput by less than this has stopped growing. */
 export const STALL_GROWTH = 1.05;
 /** A non-work state is worth a finding when it takes at least this share of core time. */
@@ -56,34 +42,6 @@ export function flatFromStart(points: Point[]): boolean {
   const xs = points.map((p) => p.allocsPerSec.mean);
   const peak = Math.max(...xs);
   return peak > 0 && xs.every((x) => x >= AT_BOUND * peak);
-}
-
-export type BoundName = 'lock' | 'bandwidth' | 'core';
-
-export interface BoundCheck {
-  bound: BoundName;
-  allocsPerSec: number;
-  /** measured mean throughput / bound */
-  fraction: number;
-  /** true when the point is within 10% of this bound */
-  binds: boolean;
-}
-
-/** The bound a point sits on: the tightest one it is within 10% of, else the tightest overall. */
-export function bindingBound(point: Point): BoundCheck | null {
-  const a = point.analytic;
-  const bounds = (
-    [
-      ['lock', a.lockBoundAllocsPerSec],
-      ['bandwidth', a.bandwidthBoundAllocsPerSec],
-      ['core', a.coreBoundAllocsPerSec],
-    ] as const
-  )
-    .filter((b): b is readonly [BoundName, number] => b[1] !== null && b[1] > 0)
-    .map(([bound, value]) => ({ bound, allocsPerSec: value, fraction: point.allocsPerSec.mean / value }))
-    .map((b) => ({ ...b, binds: b.fraction >= AT_BOUND }))
-    .sort((x, y) => x.allocsPerSec - y.allocsPerSec);
-  return bounds.find((b) => b.binds) ?? bounds[0] ?? null;
 }
 
 const rate = (x: number) => `${formatSi(x)} allocs/s`;

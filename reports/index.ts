@@ -16,7 +16,7 @@ import { toSvg } from './svg.js';
 export type { BuiltChart, ChartBuilder, ChartName } from './charts/index.js';
 export { buildCharts, CHART_NAMES, CHARTS } from './charts/index.js';
 export { escapeHtml, jsonForScript } from './escape.js';
-export type { Finding } from './findings.js';
+export type { Finding } from './finding.js';
 export { keyFindings } from './findings.js';
 export type { ChartAssets } from './html.js';
 export { renderHtml } from './html.js';

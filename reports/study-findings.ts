@@ -3,7 +3,7 @@
  * what-if grid at the largest core count, and which parameters move it most in a sensitivity study.
  */
 import type { Point, Results, SensitivityRow } from '../sim/types/index.js';
-import type { Finding } from './findings.js';
+import type { Finding } from './finding.js';
 import { formatPct, formatSi } from './format.js';
 import { coreCounts, policyNames } from './points.js';
 import { varyText, whatifAxes } from './views.js';

@@ -4,8 +4,8 @@
  * cannot be preempted, and the MVA cross-check.
  */
 import type { Results } from '../sim/types/index.js';
+import { bindingBound } from './bounds.js';
 import { escapeHtml } from './escape.js';
-import { bindingBound } from './findings.js';
 import { formatBytes, formatDist, formatMeanCi, formatNs, formatPct, formatSi } from './format.js';
 import { pointsInTableOrder, varyText, whatifAxes } from './views.js';
 

@@ -4,7 +4,7 @@
  * each checked against values worked out here from the inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { bindingBound, flatFromStart, keyFindings, saturationCores } from '../../reports/findings.js';
+import { flatFromStart, keyFindings, saturationCores } from '../../reports/findings.js';
 import { identicalCurves } from '../../reports/points.js';
 import type { Point, Results } from '../../sim/types/index.js';
 import { fixture } from './helpers.js';
@@ -61,36 +61,6 @@ describe('saturationCores', () => {
     expect(saturationCores(byPolicy('go1.1-after-unlock'))).toBe(32);
     expect(saturationCores(byPolicy('exact-dirty'))).toBeNull();
     expect(saturationCores(byPolicy('no-zero'))).toBeNull();
-  });
-});
-
-describe('bindingBound', () => {
-  it('names the bound the throughput is within 10% of', () => {
-    expect(bindingBound(point(64, 95, { lock: 100, bandwidth: 300, core: 500 }))).toMatchObject({
-      bound: 'lock',
-      binds: true,
-      fraction: 0.95,
-    });
-    expect(bindingBound(point(64, 95, { lock: 900, bandwidth: 100, core: 500 }))).toMatchObject({
-      bound: 'bandwidth',
-      binds: true,
-    });
-    expect(bindingBound(point(4, 99, { lock: 900, core: 100 }))).toMatchObject({
-      bound: 'core',
-      binds: true,
-    });
-  });
-
-  it('reports the tightest bound, not binding, when the throughput is further than 10% below all of them', () => {
-    expect(bindingBound(point(4, 70, { lock: 100, bandwidth: 200, core: 400 }))).toMatchObject({
-      bound: 'lock',
-      binds: false,
-      fraction: 0.7,
-    });
-  });
-
-  it('ignores null bounds', () => {
-    expect(bindingBound(point(4, 99, { lock: null, bandwidth: null, core: 100 }))?.bound).toBe('core');
   });
 });
 
