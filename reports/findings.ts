@@ -5,7 +5,7 @@
  * goes, and whether the simulation agrees with exact MVA; for a what-if study, of its base scenario,
  * after how far the grid moves each policy.
  */
-import type { Point, Results } from '../sim/types/index.js';
+import type { Point, Results, ZeroAt } from '../sim/types/index.js';
 import { AT_BOUND, type BoundCheck, type BoundName, bindingBound } from './bounds.js';
 import type { Finding } from './finding.js';
 import { formatPct, formatSi, joinWords } from './format.js';
@@ -52,9 +52,18 @@ const boundWords: Record<BoundName, string> = {
   core: 'core bound',
 };
 
-/** True when the scenario defines the policy to never clear (zeroAt 'never'): its memory is not zeroed. */
+/** Whether a policy with this zeroAt clears memory at all; one that does not is the unsafe floor. */
+const CLEARS: Record<ZeroAt, boolean> = {
+  'under-lock': true,
+  'after-unlock': true,
+  'on-free': true,
+  background: true,
+  never: false,
+};
+
+/** True when the scenario defines the policy to never clear (by its zeroAt): its memory is not zeroed. */
 export function neverClears(results: Results, policy: string): boolean {
-  return results.scenario.policies.some((p) => p.name === policy && p.zeroAt === 'never');
+  return results.scenario.policies.some((p) => p.name === policy && !CLEARS[p.zeroAt]);
 }
 
 const times = (x: number, of: number) => `${(x / of).toFixed(1)}×`;

@@ -3,7 +3,7 @@
  * parameters, policies, results with confidence intervals, lock hold and the longest stretch a core
  * cannot be preempted, and the MVA cross-check.
  */
-import type { Results } from '../sim/types/index.js';
+import type { Results, ZeroAt } from '../sim/types/index.js';
 import { bindingBound } from './bounds.js';
 import { escapeHtml } from './escape.js';
 import { formatBytes, formatDist, formatMeanCi, formatNs, formatPct, formatSi } from './format.js';
@@ -77,6 +77,15 @@ export function parameterTables(results: Results): string {
   ].join('\n');
 }
 
+/** Whether a zeroAt runs dedicated zeroing threads, so the policy table shows their count. */
+const HAS_ZEROERS: Record<ZeroAt, boolean> = {
+  'under-lock': false,
+  'after-unlock': false,
+  'on-free': false,
+  background: true,
+  never: false,
+};
+
 export function policyTable(results: Results): string {
   const rows = results.scenario.policies.map((p) => [
     p.name,
@@ -85,7 +94,7 @@ export function policyTable(results: Results): string {
     p.honorNeedZero ? 'yes' : 'no',
     p.dirtyTracking,
     p.freshIsZero ? 'yes' : 'no',
-    p.zeroAt === 'background' ? `${p.zeroerThreads}` : '–',
+    HAS_ZEROERS[p.zeroAt] ? `${p.zeroerThreads}` : '–',
     formatBytes(p.chunkBytes),
     p.reuseOrder,
   ]);
