@@ -2,9 +2,9 @@
  * The capacity answers in plain words, one line each: the same text on stdout and in the report.
  */
 import type { CapacityAnswer } from '../sim/types/index.js';
-import { formatSi } from './format.js';
+import { formatAllocsRate, formatSi } from './format.js';
 
-const rate = (allocsPerSec: number) => `${formatSi(allocsPerSec)} allocs/s`;
+const rate = formatAllocsRate;
 const cores = (n: number) => `${formatSi(n)} ${n === 1 ? 'core' : 'cores'}`;
 
 /** One plain-language line per answer. */

@@ -8,7 +8,7 @@
 import type { PeakAnswer, Point, Results, ZeroAt } from '../sim/types/index.js';
 import { type BoundCheck, type BoundName, bindingBound } from './bounds.js';
 import type { Finding } from './finding.js';
-import { formatPct, formatSi, joinWords } from './format.js';
+import { formatAllocsRate, formatPct, formatSi, formatTimes, joinWords } from './format.js';
 import { coreCounts, hasOnePointPerCoreCount, identicalCurves, pointsByPolicy } from './points.js';
 import { sensitivityFindings, whatifFindings } from './study-findings.js';
 import { baseScenarioView } from './views.js';
@@ -31,7 +31,7 @@ function peakAnswer(results: Results, policy: string): PeakAnswer | undefined {
   return results.capacity?.find((a) => a.policy === policy)?.cores90;
 }
 
-const rate = (x: number) => `${formatSi(x)} allocs/s`;
+const rate = formatAllocsRate;
 const cores = (n: number) => `${n} core${n === 1 ? '' : 's'}`;
 const boundWords: Record<BoundName, string> = {
   lock: 'lock bound',
@@ -53,7 +53,7 @@ export function neverClears(results: Results, policy: string): boolean {
   return results.scenario.policies.some((p) => p.name === policy && !CLEARS[p.zeroAt]);
 }
 
-const times = (x: number, of: number) => `${(x / of).toFixed(1)}×`;
+const times = (x: number, of: number) => formatTimes(x / of);
 
 /**
  * The spread between policies at the largest core count, led by the safe ones: the best against the

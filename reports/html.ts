@@ -8,6 +8,7 @@ import type { Results } from '../sim/types/index.js';
 import type { BuiltChart } from './charts/index.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import { keyFindings } from './findings.js';
+import { formatCount } from './format.js';
 import { BOOT_SCRIPT } from './page-script.js';
 import { PAGE_CSS } from './page-style.js';
 import { coreCounts, policyNames } from './points.js';
@@ -74,7 +75,7 @@ function header(results: Results): string {
     ...(whatifAxes(results).length > 0
       ? [`what-if over ${plural(whatifAxes(results).length, 'field', 'fields')}`]
       : []),
-    `${events.toLocaleString('en-US')} events simulated`,
+    `${formatCount(events)} events simulated`,
   ];
   return `<header class="top">
 <h1>${escapeHtml(s.title || s.name)}</h1>

@@ -30,7 +30,7 @@ describe('formatCapacity', () => {
   });
 
   it('formats numbers to 3 significant digits with k/M/G suffixes', () => {
-    expect([0, 980, 999.6, 12345, 57_200, 1.5e6, 2.346e9].map(formatSi)).toEqual([
+    expect([0, 980, 999.6, 12345, 57_200, 1.5e6, 2.346e9].map((v) => formatSi(v))).toEqual([
       '0',
       '980',
       '1 k',
