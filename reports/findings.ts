@@ -1,9 +1,9 @@
 /**
  * Plain-language key findings computed from the numbers: how far apart the best and worst safe
  * policies are (a policy that never clears follows as the unsafe floor), which policies give
- * identical curves, where each policy saturates and which analytic bound it sits on, where core time
- * goes, and whether the simulation agrees with exact MVA; for a what-if study, of its base scenario,
- * after how far the grid moves each policy.
+ * identical curves, where each policy saturates (by the capacity answers the results carry) and which
+ * analytic bound it sits on, where core time goes, and whether the simulation agrees with exact MVA;
+ * for a what-if study, of its base scenario, after how far the grid moves each policy.
  */
 import type { PeakAnswer, Point, Results, ZeroAt } from '../sim/types/index.js';
 import { type BoundCheck, type BoundName, bindingBound } from './bounds.js';
@@ -49,7 +49,7 @@ const CLEARS: Record<ZeroAt, boolean> = {
 };
 
 /** True when the scenario defines the policy to never clear (by its zeroAt): its memory is not zeroed. */
-export function neverClears(results: Results, policy: string): boolean {
+function neverClears(results: Results, policy: string): boolean {
   return results.scenario.policies.some((p) => p.name === policy && !CLEARS[p.zeroAt]);
 }
 

@@ -55,6 +55,11 @@ export function formatPct(fraction: number, digits = 3): string {
   return `${trim(fraction * 100, digits)}%`;
 }
 
+/** fraction → "34%", rounded to a whole percent */
+export function formatWholePct(fraction: number): string {
+  return `${Math.round(100 * fraction)}%`;
+}
+
 /** a signed share to significant digits, with a true minus: 0.963 → "+96%", −0.33 → "−33%" (digits 2) */
 export function formatSignedPct(fraction: number, digits = 3): string {
   return `${fraction >= 0 ? '+' : '−'}${formatPct(Math.abs(fraction), digits)}`;

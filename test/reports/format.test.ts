@@ -15,6 +15,7 @@ import {
   formatSignedPct,
   formatSignedPctFixed,
   formatTimes,
+  formatWholePct,
   joinClauses,
   joinWords,
 } from '../../reports/format.js';
@@ -100,6 +101,7 @@ describe('the other numbers of report text and stdout', () => {
 
   it('writes ratios, counts and fit coefficients', () => {
     expect(formatTimes(9.2134)).toBe('9.2×');
+    expect(formatWholePct(0.34375)).toBe('34%');
     expect(formatCount(1_234_567)).toBe('1,234,567');
     expect(formatCoefficient(0.000379762)).toBe('3.80e-4');
     expect(formatCoefficient(0.188)).toBe('0.188');
