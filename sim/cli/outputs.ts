@@ -4,12 +4,13 @@
 import { join } from 'node:path';
 import { buildReport } from '../../reports/index.js';
 import type { Results } from '../types/index.js';
+import { loadAssets } from './assets.js';
 import { resultsCsv } from './csv.js';
 import { type OutputFile, writeFileSet } from './file-set.js';
 import { prepareOutputDir } from './files.js';
 
 async function reportFiles(dir: string, results: Results): Promise<OutputFile[]> {
-  const report = await buildReport(results);
+  const report = await buildReport(results, loadAssets());
   const files: OutputFile[] = [];
   for (const chart of report.charts) {
     // chart names come from reports/, not from users; a path in one would be a bug there

@@ -148,10 +148,15 @@ export interface Results {
 }
 
 export interface PeakAnswer {
-  /** smallest simulated core count with mean X ≥ 0.9 × peak */
+  /** smallest simulated core count with mean X ≥ 0.9 × peak: where the curve saturates */
   cores: number;
   peakAllocsPerSec: number;
   peakCores: number;
+  /**
+   * every simulated core count (two or more) reaches 0.9 × a peak above 0: the curve is flat from its
+   * first point on; absent in results of older versions, read as false
+   */
+  flat?: boolean;
 }
 
 export interface EfficiencyAnswer {

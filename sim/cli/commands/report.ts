@@ -3,6 +3,7 @@
 
 import { dirname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { capacityAnswers } from '../../experiment/capacity.js';
 import * as messages from '../../experiment/messages.js';
 import { readInputFile } from '../files.js';
 import { writeReportFiles } from '../outputs.js';
@@ -29,7 +30,10 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
 };
 
 async function renderReport(args: ReportArgs): Promise<void> {
-  const results = parseResultsText(await readInputFile(args.results), args.results, toolVersion());
+  const saved = parseResultsText(await readInputFile(args.results), args.results, toolVersion());
+  // results of versions before capacity answers get them from their points, as `run` computes them:
+  // the findings say where each policy saturates by these answers
+  const results = saved.capacity === undefined ? { ...saved, capacity: capacityAnswers(saved) } : saved;
   const out = Array.isArray(args.out) ? args.out[args.out.length - 1] : args.out;
   const reportPath = await writeReportFiles(out ?? dirname(args.results), results);
   process.stdout.write(`${messages.writtenLine('report', displayPath(reportPath))}\n`);
