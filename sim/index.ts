@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { buildReport as buildReportPage, type ChartAssets, type Report } from '../reports/index.js';
+import { loadAssets } from './cli/assets.js';
 import { fsReason } from './cli/files.js';
 import { toolVersion } from './cli/paths.js';
 import { cannotRead } from './experiment/messages.js';
@@ -12,7 +14,7 @@ import { InputError, loadScenarioText, loadScenarioValue } from './experiment/sc
 import type { Results, Scenario } from './types/index.js';
 
 export type { ChartAssets, Report } from '../reports/index.js';
-export { buildReport, loadAssets } from '../reports/index.js';
+export { loadAssets } from './cli/assets.js';
 export { InputError } from './experiment/scenario/index.js';
 export type * from './types/index.js';
 
@@ -56,4 +58,12 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     targetAllocsPerSec: options.targetAllocsPerSec,
     toolVersion: toolVersion(),
   });
+}
+
+/**
+ * The report page of `results` (vega inlined from the installed packages unless `assets` are given)
+ * and each chart's vega-lite spec and SVG: what `zerosim report` writes.
+ */
+export function buildReport(results: Results, assets: ChartAssets = loadAssets()): Promise<Report> {
+  return buildReportPage(results, assets);
 }
