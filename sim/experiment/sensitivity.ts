@@ -5,7 +5,7 @@
  */
 import { makeSampler } from '../engine/random/dist/index.js';
 import type { DistSpec, Point, Results, Scenario, Sensitivity, SensitivityRow } from '../types/index.js';
-import type { Variant } from './run.js';
+import type { Variant } from './points.js';
 import { loadScenarioValue } from './scenario/load.js';
 import { withValue } from './vary.js';
 
