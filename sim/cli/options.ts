@@ -1,5 +1,5 @@
-// The flags shared by `run` and `whatif`, declared once, and their resolution into a StudyPlan: every
-// option checked and defaulted once, so nothing after it looks for a missing one. Values stay text until
+// Declares the flags shared by `run` and `whatif` once, and resolves them into a StudyPlan: every option
+// checked and defaulted once, so nothing after it looks for a missing one. Values stay text until
 // the scenario module validates them (studyFlagValues), so messages quote exactly what was typed.
 
 import { availableParallelism } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * `run` and `whatif`, from the command line to files, one call per phase:
+ * Takes `run` and `whatif` from the command line to files on disk, one call per phase:
  *
  *   argv ─parse (yargs, commands/)─▶ flags ─resolve (commands/, options.ts)─▶ StudyPlan[], every option set
  *     ─check folders─▶ ─expand points → run → summarise → analyse (experiment/run.ts)─▶ Results

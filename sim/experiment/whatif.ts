@@ -1,7 +1,7 @@
 /**
- * The variants of a study and what becomes of them: the grid of --vary values (or the scenario alone),
- * then, with a sensitivity (tornado) study, each parameter swung ±50% at the largest core count; after
- * the run, the sensitivity points leave the points list for their ranked rows.
+ * Turns a study into the scenarios it simulates: the grid of --vary values (or the scenario alone), then,
+ * with a sensitivity (tornado) study, each parameter swung ±50% at the largest core count; after the run,
+ * moves the sensitivity points out of the points list into their ranked rows.
  */
 
 import type { Results } from '../types/index.js';
