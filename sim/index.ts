@@ -9,7 +9,7 @@ import { loadAssets } from './cli/assets.js';
 import { fsReason } from './cli/files.js';
 import { toolVersion } from './cli/paths.js';
 import { cannotRead } from './experiment/messages.js';
-import { runStudy } from './experiment/run.js';
+import { plainStudy, runOptions, runStudy } from './experiment/run.js';
 import { InputError, loadScenarioText, loadScenarioValue } from './experiment/scenario/index.js';
 import type { Results, Scenario } from './types/index.js';
 
@@ -51,13 +51,14 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   const checked = loadScenarioValue(scenario, 'scenario');
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs: ${jobs} (expected an integer ≥ 1)`);
-  return runStudy(checked, {
+  const given = {
     jobs,
     onProgress: options.onProgress,
     signal: options.signal,
     targetAllocsPerSec: options.targetAllocsPerSec,
     toolVersion: toolVersion(),
-  });
+  };
+  return runStudy(plainStudy(checked), runOptions(checked, given));
 }
 
 /**

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { estimateEvents } from '../../sim/experiment/budget.js';
 import { replicationSeed } from '../../sim/experiment/points.js';
-import { runStudy } from '../../sim/experiment/run.js';
+import { plainStudy, runOptions, runStudy } from '../../sim/experiment/run.js';
 import { loadScenarioValue } from '../../sim/experiment/scenario/index.js';
 import { modelConfig } from '../../sim/model/config.js';
 import { type ReplicationResult, runReplication } from '../../sim/model/replication.js';
@@ -175,8 +175,9 @@ describe('a whole study of a random valid scenario', () => {
     await fc.assert(
       fc.asyncProperty(scenarioJsonArb, async (json) => {
         const scenario = load(json);
-        const first = JSON.stringify(await runStudy(scenario, { jobs: 1 }));
-        const second = JSON.stringify(await runStudy(load(json), { jobs: 1 }));
+        const study = (s: Scenario) => runStudy(plainStudy(s), runOptions(s, { jobs: 1 }));
+        const first = JSON.stringify(await study(scenario));
+        const second = JSON.stringify(await study(load(json)));
         check(first === second, `seed ${scenario.run.seed}`, 'two runs of the study differ');
       }),
       parameters(40),
