@@ -97,11 +97,13 @@ describe('npm pack', () => {
       'dist/sim/index.d.ts',
       'dist/reports/index.js',
       'scenarios/default.json',
+      // the calibration loops, compiled on the user's machine by `zerosim calibrate --harness c`
+      'sim/calibrate/c/zerosim-loops.c',
     ])
       expect(entries).toContain(file);
     const development = entries.filter(
       (file) =>
-        /^(test|sim|reports|\.ci|out|node_modules)\//.test(file) ||
+        (/^(test|sim|reports|\.ci|out|node_modules)\//.test(file) && !file.startsWith('sim/calibrate/c/')) ||
         /^(biome\.json|tsconfig.*\.json|vitest\.config\.ts|package-lock\.json)$/.test(file) ||
         /\.test\.|golden|(?<!\.d)\.ts$/.test(file),
     );
