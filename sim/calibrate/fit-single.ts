@@ -1,0 +1,105 @@
+// The closed-form fits, from rows with no contention: the lock's uncontended cost and the harness's
+// work stretch from the 1-thread lock rows, the page-fault cost from the fault rows, the heap's
+// free-list costs from the 1-thread alloc rows. Pure functions of (row, value) pairs, so the
+// bootstrap can refit them on resampled values.
+
+import { type ClearFit, levelFor } from './fit-clear.js';
+import { median } from './rows.js';
+
+export interface LockPoint {
+  workNs: number;
+  opsPerSec: number;
+}
+
+export interface LockSingleFit {
+  acquireNs: number;
+  /**
+   * wall ns of the harness's busy work per nominal ns: the harness calibrates its spin loop once,
+   * fastest of 5, so on a loaded or frequency-scaled host the work runs longer than asked
+   */
+  workStretch: number;
+}
+
+/**
+ * 1/opsPerSec = acquireNs + workStretch × workNs, fitted by least squares on the relative error
+ * (each row counts alike whatever its rate). With one work value, the stretch is 1.
+ */
+export function fitLockSingle(points: readonly LockPoint[]): LockSingleFit {
+  const rows = points.map((p) => ({ w: p.workNs, c: 1e9 / p.opsPerSec }));
+  const works = new Set(rows.map((r) => r.w));
+  if (works.size < 2) return { acquireNs: Math.max(0, median(rows.map((r) => r.c - r.w))), workStretch: 1 };
+  // minimise Σ (a/c + s·w/c − 1)²: normal equations of two columns u = 1/c, v = w/c
+  let uu = 0;
+  let uv = 0;
+  let vv = 0;
+  let u1 = 0;
+  let v1 = 0;
+  for (const { w, c } of rows) {
+    const u = 1 / c;
+    const v = w / c;
+    uu += u * u;
+    uv += u * v;
+    vv += v * v;
+    u1 += u;
+    v1 += v;
+  }
+  const det = uu * vv - uv * uv;
+  let a = (u1 * vv - v1 * uv) / det;
+  let s = (uu * v1 - uv * u1) / det;
+  if (!(a >= 0)) {
+    a = 0;
+    s = v1 / vv;
+  }
+  return { acquireNs: a, workStretch: s };
+}
+
+export interface FaultPoint {
+  pageBytes: number;
+  nsPerPage: number;
+}
+
+/** pageFaultNs = nsPerPage − the kernel's clear of one page at one core's DRAM rate (median over rows). */
+export function fitFault(
+  points: readonly FaultPoint[],
+  clear: ClearFit,
+): { pageFaultNs: number; pageBytes: number } {
+  const pageBytes = median(points.map((p) => p.pageBytes));
+  const pageFaultNs = median(points.map((p) => p.nsPerPage - p.pageBytes / clear.coreClearGBps));
+  return { pageFaultNs: Math.max(0, pageFaultNs), pageBytes };
+}
+
+export interface AllocPoint {
+  blockBytes: number;
+  workNs: number;
+  zeroAt: 'under-lock' | 'after-unlock' | 'never';
+  allocsPerSec: number;
+}
+
+export interface HeapFit {
+  /** the free-list pop plus push under the lock, ns (split evenly between allocHold and freeHold) */
+  holdNs: number;
+  /** the extra time of a clear in the alloc loop over the clear loop's rate for that block, ns */
+  clearOverheadNs: number;
+}
+
+/** What one allocation of a 1-thread loop costs besides the holds and the clear overhead. */
+export function baseCycleNs(p: AllocPoint, lock: LockSingleFit, clear: ClearFit): number {
+  const clearNs = p.zeroAt === 'never' ? 0 : p.blockBytes / levelFor(clear, p.blockBytes).coreGBps;
+  // two acquisitions per allocation: the pop and the push
+  return lock.workStretch * p.workNs + 2 * lock.acquireNs + clearNs;
+}
+
+/**
+ * A 1-thread alloc loop costs work + 2 acquires + holds (+ the clear and its overhead), all additive:
+ * the holds are the median residual of the `never` rows, the clear overhead the median residual of
+ * the clearing rows after the holds. Pop and push cannot be told apart on one thread: the hold is
+ * split evenly.
+ */
+export function fitHeap(points: readonly AllocPoint[], lock: LockSingleFit, clear: ClearFit): HeapFit {
+  const residual = (p: AllocPoint) => 1e9 / p.allocsPerSec - baseCycleNs(p, lock, clear);
+  const never = points.filter((p) => p.zeroAt === 'never');
+  const clearing = points.filter((p) => p.zeroAt !== 'never');
+  const holdNs = never.length > 0 ? Math.max(0, median(never.map(residual))) : 0;
+  const clearOverheadNs = clearing.length > 0 ? median(clearing.map((p) => residual(p) - holdNs)) : 0;
+  return { holdNs, clearOverheadNs };
+}
