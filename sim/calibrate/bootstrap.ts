@@ -8,10 +8,10 @@ import type { InputRow } from './read.js';
 export const BOOTSTRAP_RESAMPLES = 200;
 const BOOTSTRAP_SEED = 20121;
 
-/** One SD of each named number `fit` returns, over resamples of the rows' values. */
+/** One SD of each named number `refit` returns, over resamples of the rows' values. */
 export function bootstrapSd(
   rows: readonly InputRow[],
-  fit: (rows: InputRow[]) => Record<string, number>,
+  refit: (rows: InputRow[]) => Record<string, number>,
   resamples = BOOTSTRAP_RESAMPLES,
 ): Record<string, number> {
   const rng = makeRng(BOOTSTRAP_SEED);
@@ -25,7 +25,7 @@ export function bootstrapSd(
       const measured = reps[Math.floor(rng.next() * reps.length)];
       return { ...r, measured };
     });
-    samples.push(fit(resampled));
+    samples.push(refit(resampled));
   }
   const out: Record<string, number> = {};
   for (const key of Object.keys(samples[0] ?? {})) {
