@@ -2,7 +2,7 @@
  * Number and unit formatting for the report's text: SI-prefixed rates, times in ns/µs/ms,
  * binary byte sizes, percentages and distributions, all as plain strings (callers escape them).
  */
-import type { DistSpec } from '../sim/types/index.js';
+export { formatDist } from '../sim/dist/index.js';
 
 const SI = [
   { factor: 1e12, prefix: 'T' },
@@ -52,22 +52,6 @@ export function formatPct(fraction: number, digits = 3): string {
 /** a rate with its CI half-width: "18.6 k ± 220 allocs/s" */
 export function formatMeanCi(mean: number, ci95: number, unit: string): string {
   return `${formatSi(mean)} ± ${formatSi(ci95, 2)} ${unit}`;
-}
-
-/** A distribution in words, each value passed through `unit` (e.g. formatNs). */
-export function formatDist(dist: DistSpec, unit: (value: number) => string): string {
-  switch (dist.dist) {
-    case 'fixed':
-      return unit(dist.value);
-    case 'exponential':
-      return `exponential, mean ${unit(dist.mean)}`;
-    case 'uniform':
-      return `uniform, ${unit(dist.min)} to ${unit(dist.max)}`;
-    case 'lognormal':
-      return `lognormal, median ${unit(dist.median)}, σ ${dist.sigma}`;
-    case 'empirical':
-      return `empirical: ${dist.values.map((v, i) => `${unit(v)} (w ${dist.weights[i]})`).join(', ')}`;
-  }
 }
 
 /**

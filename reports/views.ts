@@ -3,7 +3,7 @@
  * the base-scenario slice of the grid (what the plain charts and findings draw), and the order
  * and labels of varied values in tables.
  */
-import type { Point, Results, VaryAxis } from '../sim/types/index.js';
+import { type Point, type Results, type VaryAxis, valueAt } from '../sim/types/index.js';
 import { policyNames } from './points.js';
 
 export type VaryValue = number | string | boolean;
@@ -19,11 +19,7 @@ export function whatifAxes(results: Results): VaryAxis[] {
  * value); undefined for anything else, such as a distribution that varies.
  */
 export function scenarioValueAt(results: Results, path: string): VaryValue | undefined {
-  let node: unknown = results.scenario;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
+  const node = valueAt(results.scenario, path);
   if (typeof node === 'number' || typeof node === 'string' || typeof node === 'boolean') return node;
   const fixed = node as { dist?: unknown; value?: unknown } | null;
   return fixed?.dist === 'fixed' && typeof fixed.value === 'number' ? fixed.value : undefined;

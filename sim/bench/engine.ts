@@ -2,9 +2,9 @@
  * Engine benchmarks: the classic hold model (pop the earliest event, schedule one more) and a
  * closed repairman loop on the FIFO mutex. Pure functions of (parameters, seed); the CLI times them.
  */
+import { makeSampler } from '../dist/index.js';
 import { Environment, type Handler } from '../engine/environment.js';
-import { Mutex } from '../engine/mutex.js';
-import { makeSampler } from '../engine/random/dist/index.js';
+import { FifoLock } from '../engine/locks/fifo.js';
 import { makeRng } from '../engine/random/rng.js';
 
 /** Hold model with `pending` events always in the queue; returns events processed. */
@@ -36,7 +36,7 @@ export function repairmanLoop(
   seed: number,
 ): number {
   const env = new Environment();
-  const lock = new Mutex(env, { acquireNs: 0, handoffNs: 0 }, false);
+  const lock = new FifoLock(env, { acquireNs: 0, handoffNs: 0 }, false);
   const work = makeSampler({ dist: 'exponential', mean: workNs });
   const hold = makeSampler({ dist: 'exponential', mean: holdNs });
   for (let c = 0; c < cores; c++) {

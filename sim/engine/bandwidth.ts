@@ -8,6 +8,7 @@
  * or finish costs O(log j). When the rate changes, that event is cancelled and rescheduled: a stale
  * completion never fires.
  */
+import type { MachineSpec } from '../types/index.js';
 import type { Environment, Handler } from './environment.js';
 import { EventQueue } from './event-queue.js';
 import { TimeWeighted } from './monitor.js';
@@ -15,6 +16,19 @@ import { TimeWeighted } from './monitor.js';
 export interface BandwidthCaps {
   totalGBps: number;
   perJobGBps: number;
+}
+
+/** The clear bandwidth of a machine's memory: one clear's cap (a core's memclr) and the pool's total. */
+export function clearCaps(memory: MachineSpec['memory']): BandwidthCaps {
+  return { totalGBps: memory.totalClearGBps, perJobGBps: memory.coreClearGBps };
+}
+
+/**
+ * A lone transfer's rate, min(perJobGBps, totalGBps) bytes per ns: the fastest any transfer ever
+ * runs, so bytes over it are the uncontended time that demands and bounds charge.
+ */
+export function soloRateGBps(caps: BandwidthCaps): number {
+  return Math.min(caps.perJobGBps, caps.totalGBps);
 }
 
 export class Bandwidth implements Handler {

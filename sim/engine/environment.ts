@@ -17,8 +17,8 @@ export class Environment {
   private topInPlace = false;
 
   /**
-   * Schedules `handler.fire(tag)` after `delayNs` (≥ 0). Returns an id that cancel() accepts until
-   * the event fires.
+   * Schedules `handler.fire(tag)` after `delayNs` (≥ 0). Returns the event's id for cancel(); once
+   * the event has fired or been cancelled, the id is stale and names no other event.
    */
   schedule(delayNs: number, handler: Handler, tag = 0): number {
     // The first event a handler schedules takes the place of the one being dispatched: the common
@@ -30,7 +30,7 @@ export class Environment {
     return this.queue.push(this.now + delayNs, handler, tag);
   }
 
-  /** Cancels a pending event: it will never fire. The id must belong to an event not yet fired. */
+  /** Cancels a pending event: it will never fire. A stale id (fired or cancelled) does nothing. */
   cancel(id: number): void {
     this.queue.cancel(id);
   }
@@ -38,18 +38,6 @@ export class Environment {
   /** Stops run() after the current event. */
   stop(): void {
     this.stopped = true;
-  }
-
-  /** live events waiting */
-  get pending(): number {
-    return this.queue.live;
-  }
-
-  /** Time of the next live event, or Infinity. */
-  peek(): number {
-    const queue = this.queue;
-    while (queue.peekCancelled()) queue.pop();
-    return queue.peekKey();
   }
 
   /** Runs events until the queue empties, stop() is called, or the next event is later than untilNs. */

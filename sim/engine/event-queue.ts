@@ -2,6 +2,12 @@
  * A binary min-heap of timed events ordered by (time, sequence number): ties pop in the order they
  * were pushed. The heap moves only (time, slot) pairs in typed arrays; each event's handler, tag and
  * sequence number stay put in a slot table with a free list, so scheduling allocates nothing.
+ *
+ * Slots are reused, so an event's id is its slot plus the slot's generation, bumped every time the
+ * slot takes a new event: id = generation × 2^32 + slot, exact in a float64. A stale id (its event
+ * fired or was cancelled, and the slot now holds another) no longer matches, and cancelling it does
+ * nothing. Generations wrap at 2^21 (ids stay below 2^53): a stale id could only match again after
+ * its slot took 2^21 more events, far longer than any holder keeps an id of a fired event.
  */
 
 /** Anything that can receive an event. `tag` tells the receiver which of its events fired. */
@@ -12,6 +18,14 @@ export interface Handler {
 /** Stands in for the handler of a cancelled event. */
 export const CANCELLED: Handler = { fire() {} };
 
+const SLOT_RANGE = 2 ** 32;
+const GENERATION_MASK = 2 ** 21 - 1;
+
+/** The slot an event id names. */
+function slotOf(id: number): number {
+  return id % SLOT_RANGE;
+}
+
 export class EventQueue {
   size = 0;
   /** filled by pop(): the popped event's tag */
@@ -20,27 +34,24 @@ export class EventQueue {
   keys: Float64Array;
   slots: Int32Array;
   private seqs: Float64Array;
+  /** per slot: how many events it has taken (mod 2^21); part of each event's id */
+  private generations: Int32Array;
   tags: Int32Array;
   handlers: Handler[];
   private free: Int32Array;
   private freeCount: number;
   private nextSeq = 0;
-  private cancelledCount = 0;
 
   constructor(capacity = 64) {
     this.keys = new Float64Array(capacity);
     this.slots = new Int32Array(capacity);
     this.seqs = new Float64Array(capacity);
+    this.generations = new Int32Array(capacity);
     this.tags = new Int32Array(capacity);
     this.handlers = new Array<Handler>(capacity).fill(CANCELLED);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
     this.freeCount = capacity;
-  }
-
-  /** live (not cancelled) events */
-  get live(): number {
-    return this.size - this.cancelledCount;
   }
 
   peekKey(): number {
@@ -50,6 +61,7 @@ export class EventQueue {
   /**
    * Replaces the earliest event, already dispatched, by a new one in the same slot: one sift-down
    * instead of a pop and a push. Valid because the new key is not earlier than the replaced one.
+   * Returns the new event's id; the replaced event's id is stale from now on.
    */
   replaceTop(key: number, handler: Handler, tag: number): number {
     const slot = this.slots[0];
@@ -58,15 +70,10 @@ export class EventQueue {
     this.tags[slot] = tag;
     this.handlers[slot] = handler;
     this.siftDown(key, slot, seq, this.size);
-    return slot;
+    return this.take(slot);
   }
 
-  /** whether the earliest event was cancelled */
-  peekCancelled(): boolean {
-    return this.size > 0 && this.handlers[this.slots[0]] === CANCELLED;
-  }
-
-  /** Adds an event; returns its slot id, valid for cancel() until the event pops. */
+  /** Adds an event; returns its id, which cancel() accepts until the event pops. */
   push(key: number, handler: Handler, tag: number): number {
     if (this.freeCount === 0) this.grow();
     const slot = this.free[--this.freeCount];
@@ -88,14 +95,20 @@ export class EventQueue {
     }
     keys[i] = key;
     slots[i] = slot;
-    return slot;
+    return this.take(slot);
   }
 
-  /** Marks a pending event cancelled: pop() still removes it, returning a handler that does nothing. */
-  cancel(slot: number): void {
-    if (this.handlers[slot] === CANCELLED) return;
+  /**
+   * Marks a pending event cancelled: it stays in the heap until it reaches the top, where pop()
+   * removes it and returns null. Returns false, changing nothing, for a stale id: its event already
+   * popped or was cancelled, and its slot may hold another event now.
+   */
+  cancel(id: number): boolean {
+    const slot = slotOf(id);
+    const stale = (id - slot) / SLOT_RANGE !== this.generations[slot];
+    if (stale || this.handlers[slot] === CANCELLED) return false;
     this.handlers[slot] = CANCELLED;
-    this.cancelledCount++;
+    return true;
   }
 
   /**
@@ -113,11 +126,14 @@ export class EventQueue {
     this.free[this.freeCount++] = top;
     const n = --this.size;
     if (n > 0) this.siftDown(keys[n], slots[n], seqs[slots[n]], n);
-    if (handler === CANCELLED) {
-      this.cancelledCount--;
-      return null;
-    }
-    return handler;
+    return handler === CANCELLED ? null : handler;
+  }
+
+  /** Gives `slot` its next generation, for the event it now holds, and returns that event's id. */
+  private take(slot: number): number {
+    const generation = (this.generations[slot] + 1) & GENERATION_MASK;
+    this.generations[slot] = generation;
+    return generation * SLOT_RANGE + slot;
   }
 
   /** Places (key, slot, seq) at the root's hole and sifts it down among the first n entries. */
@@ -152,11 +168,13 @@ export class EventQueue {
     const keys = new Float64Array(cap);
     const slots = new Int32Array(cap);
     const seqs = new Float64Array(cap);
+    const generations = new Int32Array(cap);
     const tags = new Int32Array(cap);
     const free = new Int32Array(cap);
     keys.set(this.keys);
     slots.set(this.slots);
     seqs.set(this.seqs);
+    generations.set(this.generations);
     tags.set(this.tags);
     // Every old slot is in use (the free list is empty); the new ones are free.
     for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
@@ -164,6 +182,7 @@ export class EventQueue {
     this.keys = keys;
     this.slots = slots;
     this.seqs = seqs;
+    this.generations = generations;
     this.tags = tags;
     this.free = free;
     for (let i = old; i < cap; i++) this.handlers.push(CANCELLED);

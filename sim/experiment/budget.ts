@@ -8,7 +8,9 @@
  *   ever becomes dirty (initial dirt plus every freed block), nor more than it can clear at full rate
  *   while the cores run, if every core's allocations ran one after another.
  */
-import { makeSampler } from '../engine/random/dist/index.js';
+
+import { makeSampler } from '../dist/index.js';
+import { clearCaps, soloRateGBps } from '../engine/bandwidth.js';
 import { zeroerThreads } from '../policies/plan.js';
 import type { PolicySpec, Scenario } from '../types/index.js';
 
@@ -20,7 +22,7 @@ function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): nu
   const allocations = cores * run.allocationsPerCore;
   const sizeBytes = makeSampler(workload.sizeBytes).mean;
   const chunkBytes = policy.chunkBytes > 0 ? policy.chunkBytes : machine.memory.pageBytes;
-  const soloGBps = Math.min(machine.memory.coreClearGBps, machine.memory.totalClearGBps);
+  const soloGBps = soloRateGBps(clearCaps(machine.memory));
   // the longest the run can take: every cycle of every core in turn, clears at the solo rate
   const cycleNs =
     makeSampler(workload.workNs).mean +

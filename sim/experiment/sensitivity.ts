@@ -3,8 +3,16 @@
  * and (1 + swing), one at a time, at the scenario's largest core count, and ranked per policy by how far
  * throughput moves. Distributions scale as a whole (a fixed value, a mean, a median, bounds, values).
  */
-import { makeSampler } from '../engine/random/dist/index.js';
-import type { DistSpec, Point, Results, Scenario, Sensitivity, SensitivityRow } from '../types/index.js';
+import { distMean, scaleDist } from '../dist/index.js';
+import {
+  type DistSpec,
+  type Point,
+  type Results,
+  type Scenario,
+  type Sensitivity,
+  type SensitivityRow,
+  valueAt,
+} from '../types/index.js';
 import type { Variant } from './run.js';
 import { loadScenarioValue } from './scenario/load.js';
 import { withValue } from './vary.js';
@@ -26,34 +34,15 @@ export const SENSITIVITY_PATHS = [
   'heap.freeHoldNs',
 ] as const;
 
-function scaleDist(d: DistSpec, f: number): DistSpec {
-  switch (d.dist) {
-    case 'fixed':
-      return { dist: 'fixed', value: d.value * f };
-    case 'exponential':
-      return { dist: 'exponential', mean: d.mean * f };
-    case 'uniform':
-      return { dist: 'uniform', min: d.min * f, max: d.max * f };
-    case 'lognormal':
-      return { dist: 'lognormal', median: d.median * f, sigma: d.sigma };
-    case 'empirical':
-      return { dist: 'empirical', values: d.values.map((v) => v * f), weights: d.weights };
-  }
-}
-
-function get(scenario: Scenario, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], scenario);
-}
-
 /** The parameter's value as a number (a distribution by its mean), for labels. */
 export function parameterValue(scenario: Scenario, path: string): number {
-  const v = get(scenario, path);
-  return typeof v === 'number' ? v : makeSampler(v as DistSpec).mean;
+  const v = valueAt(scenario, path);
+  return typeof v === 'number' ? v : distMean(v as DistSpec);
 }
 
 /** The scenario with one parameter scaled by f; needZeroFraction stays a fraction. */
 export function scaled(scenario: Scenario, path: string, f: number): Scenario {
-  const v = get(scenario, path);
+  const v = valueAt(scenario, path);
   if (typeof v !== 'number') return withValue(scenario, path, scaleDist(v as DistSpec, f));
   return withValue(scenario, path, path === 'workload.needZeroFraction' ? Math.min(1, v * f) : v * f);
 }

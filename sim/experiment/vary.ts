@@ -4,7 +4,14 @@
  * grid of values makes the variants; each is re-validated like a scenario file.
  */
 
-import type { DistSpec, PolicySpec, Scenario, VaryAxis } from '../types/index.js';
+import {
+  type DistSpec,
+  type PolicySpec,
+  type Scenario,
+  type VaryAxis,
+  valueAt,
+  withValueAt,
+} from '../types/index.js';
 import * as messages from './messages.js';
 import type { Variant } from './run.js';
 import { InputError } from './scenario/errors.js';
@@ -31,13 +38,8 @@ function leafAt(scenario: Scenario, path: string): { value: Leaf } | { problem: 
     return { value: scenario.policies[0][field] as Leaf };
   }
   if (!(SECTIONS as readonly string[]).includes(parts[0])) return { problem: messages.varyUnknownPath(path) };
-  let node: unknown = scenario;
-  for (const part of parts) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, part)) {
-      return { problem: messages.varyUnknownPath(path) };
-    }
-    node = (node as Record<string, unknown>)[part];
-  }
+  const node = valueAt(scenario, path);
+  if (node === undefined) return { problem: messages.varyUnknownPath(path) };
   if (typeof node === 'number' || typeof node === 'string' || typeof node === 'boolean')
     return { value: node };
   // a null leaf (heap.maxFreeBytes: keep all) takes numbers
@@ -90,15 +92,10 @@ export function parseVary(flags: readonly string[], scenario: Scenario): VaryAxi
 
 /** A copy of the scenario with the field at a dot path set (policy.FIELD: in every policy). */
 export function withValue(scenario: Scenario, path: string, value: Leaf | DistSpec): Scenario {
+  const [section, field] = path.split('.');
+  if (section !== 'policy') return withValueAt(scenario, path, value);
   const copy = structuredClone(scenario);
-  const parts = path.split('.');
-  if (parts[0] === 'policy') {
-    for (const policy of copy.policies) (policy as unknown as Record<string, unknown>)[parts[1]] = value;
-    return copy;
-  }
-  let node = copy as unknown as Record<string, unknown>;
-  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
-  node[parts[parts.length - 1]] = value;
+  for (const policy of copy.policies) (policy as unknown as Record<string, unknown>)[field] = value;
   return copy;
 }
 

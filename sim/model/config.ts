@@ -2,16 +2,18 @@
  * What one replication needs, resolved to numbers and samplers: built once from the scenario and
  * read by every core, so nothing downstream checks for a missing option.
  */
-import { makeSampler, type Sampler } from '../engine/random/dist/index.js';
-import type { PolicySpec, Scenario } from '../types/index.js';
+
+import { makeSampler, type Sampler } from '../dist/index.js';
+import { type BandwidthCaps, clearCaps } from '../engine/bandwidth.js';
+import type { LockSpec, PolicySpec, Scenario } from '../types/index.js';
 
 export interface ModelConfig {
   cores: number;
   policy: PolicySpec;
-  acquireNs: number;
-  handoffNs: number;
-  coreClearGBps: number;
-  totalClearGBps: number;
+  /** the heap lock: its kind and costs */
+  lock: LockSpec;
+  /** the clear bandwidth: a core's memclr cap and the pool's total */
+  clearCaps: BandwidthCaps;
   pageBytes: number;
   pageFaultNs: number;
   work: Sampler;
@@ -50,10 +52,8 @@ export function modelConfig(
   return {
     cores,
     policy,
-    acquireNs: machine.lock.acquireNs,
-    handoffNs: machine.lock.handoffNs,
-    coreClearGBps: machine.memory.coreClearGBps,
-    totalClearGBps: machine.memory.totalClearGBps,
+    lock: { ...machine.lock },
+    clearCaps: clearCaps(machine.memory),
     pageBytes: machine.memory.pageBytes,
     pageFaultNs: machine.memory.pageFaultNs,
     work: makeSampler(workload.workNs),

@@ -3,40 +3,42 @@
  * heap lock, or the per-core small-object cache, whose refills take the large path with zeroed =
  * true) → clear and fault as the policy plans → free the oldest live block → work again.
  *
- * The core is the only place that turns a policy's plan into timed events. Its allocation and free
- * are a fixed sequence of phases; each phase either schedules one delay or transfer and returns, or
- * has nothing to do and falls through to the next.
+ * The core is the only place that turns a policy's plan into timed events. A cycle is a chain of
+ * named steps; each either starts one timed thing (a delay, a clear, a lock request), whose
+ * completion event carries a tag naming the step that follows (see fire()), or has nothing to do
+ * and calls the next step itself. Adding a step means writing it, calling it from the step before
+ * and, if it waits, giving it a tag: nothing is renumbered. The steps, in order:
+ *
+ *   work → beginAllocation
+ *     small, cache not empty: smallAlloc → smallDone
+ *     large (or a refill):    [lock] allocGranted → lockedFault → lockedKernelClear → lockedClear →
+ *                             releaseAlloc → fault → kernelClear → clearAfterUnlock → largeDone
+ *                             (a refill goes on with smallAlloc → smallDone)
+ *   → beginFree → clearOnFree → freeLock → [lock] freeGranted → freeRelease → work
  */
 import type { Handler } from '../engine/environment.js';
 import { makeRng, type Rng } from '../engine/random/rng.js';
 import { type AllocationPlan, clearsOnFree, emptyPlan, planAllocation } from '../policies/plan.js';
+import { bookAllocation } from './booking.js';
+import { C_AFTER_UNLOCK, C_ON_FREE, C_PAGE_FAULT, C_UNDER_LOCK } from './clearing.js';
+import type { ModelContext } from './context.js';
 import { S_ALLOC, S_CLEAR, S_FREE, S_LOCK_HOLD, S_LOCK_WAIT, S_PAGE_FAULT, S_WORK } from './metrics.js';
-import type { System } from './system.js';
 
-// Event tags.
+// Event tags: each names the timed step that just finished, and fire() runs the step after it.
+// Tags are only names, so a new step takes the next free number and nothing is renumbered.
 const T_WORK_DONE = 0;
 const T_ALLOC_GRANTED = 1;
-const T_STEP_DONE = 2;
-const T_FREE_GRANTED = 3;
-
-// Phases, in order. A phase with nothing to do falls through to the next one.
-const A_HOLD = 1;
-const A_UL_FAULT = 2;
-const A_UL_KERNEL_CLEAR = 3;
-const A_UL_CLEAR = 4;
-const A_RELEASE = 5;
-const A_FAULT = 6;
-const A_KERNEL_CLEAR = 7;
-const A_CLEAR = 8;
-const A_DONE = 9;
-const S_SMALL = 10;
-const S_DONE = 11;
-const F_BEGIN = 12;
-const F_CLEAR = 13;
-const F_LOCK = 14;
-const F_HOLD = 15;
-const F_RELEASE = 16;
-const W_WORK = 17;
+const T_ALLOC_HELD = 2;
+const T_LOCKED_FAULT_DONE = 3;
+const T_LOCKED_KERNEL_CLEAR_DONE = 4;
+const T_LOCKED_CLEAR_DONE = 5;
+const T_FAULT_DONE = 6;
+const T_KERNEL_CLEAR_DONE = 7;
+const T_CLEAR_DONE = 8;
+const T_SMALL_DONE = 9;
+const T_FREE_CLEAR_DONE = 10;
+const T_FREE_GRANTED = 11;
+const T_FREE_HELD = 12;
 
 // Random streams per core, so that policies at the same point see the same workload (common
 // random numbers): the k-th allocation of core c has the same size and zeroed flag under every policy.
@@ -49,7 +51,6 @@ const STREAM_FREE_HOLD = 5;
 export class Core implements Handler {
   private state = S_WORK;
   private stateSinceNs = 0;
-  private phase = W_WORK;
   private readonly rngWork: Rng;
   private readonly rngSize: Rng;
   private readonly rngZero: Rng;
@@ -76,7 +77,7 @@ export class Core implements Handler {
   private smallFreedBytes = 0;
 
   constructor(
-    private readonly sys: System,
+    private readonly sys: ModelContext,
     readonly id: number,
   ) {
     const seed = sys.config.seed;
@@ -89,8 +90,7 @@ export class Core implements Handler {
   }
 
   start(): void {
-    this.phase = W_WORK;
-    this.run();
+    this.work();
   }
 
   fire(tag: number): void {
@@ -101,12 +101,39 @@ export class Core implements Handler {
       case T_ALLOC_GRANTED:
         this.allocGranted();
         return;
+      case T_ALLOC_HELD:
+        this.lockedFault();
+        return;
+      case T_LOCKED_FAULT_DONE:
+        this.lockedKernelClear();
+        return;
+      case T_LOCKED_KERNEL_CLEAR_DONE:
+        this.lockedClear();
+        return;
+      case T_LOCKED_CLEAR_DONE:
+        this.releaseAlloc();
+        return;
+      case T_FAULT_DONE:
+        this.kernelClear();
+        return;
+      case T_KERNEL_CLEAR_DONE:
+        this.clearAfterUnlock();
+        return;
+      case T_CLEAR_DONE:
+        this.largeDone();
+        return;
+      case T_SMALL_DONE:
+        this.smallDone();
+        return;
+      case T_FREE_CLEAR_DONE:
+        this.freeLock();
+        return;
       case T_FREE_GRANTED:
         this.freeGranted();
         return;
-      default:
-        this.phase++;
-        this.run();
+      case T_FREE_HELD:
+        this.freeRelease();
+        return;
     }
   }
 
@@ -129,6 +156,16 @@ export class Core implements Handler {
     return 0;
   }
 
+  // The steps of a cycle, in the order of the diagram at the top of the file.
+
+  private work(): void {
+    const { config, metrics, env } = this.sys;
+    const workNs = config.work.sample(this.rngWork);
+    metrics.workNs += workNs;
+    this.enter(S_WORK, env.now);
+    env.schedule(workNs, this, T_WORK_DONE);
+  }
+
   private beginAllocation(): void {
     const { config } = this.sys;
     const now = this.sys.env.now;
@@ -139,8 +176,7 @@ export class Core implements Handler {
     if (size <= config.smallMaxBytes) {
       this.smallBytes = size;
       if (this.cacheBytes >= size) {
-        this.phase = S_SMALL;
-        this.run();
+        this.smallAlloc();
         return;
       }
       // The cache is empty: refill it with a span through the large path, zeroed (MCentral_Grow).
@@ -167,153 +203,130 @@ export class Core implements Handler {
     this.holdNs = holdNs;
     this.usableNs = now + sys.lock.grantDelayNs;
     this.enter(S_LOCK_HOLD, this.usableNs);
-    this.phase = A_HOLD;
-    sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_STEP_DONE);
+    sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_ALLOC_HELD);
   }
 
-  /** Runs phases from `this.phase` until one schedules something. */
-  private run(): void {
-    const { sys } = this;
-    const { config, metrics, env } = sys;
+  /** Fresh pages a clear under the lock touches fault while the lock is held. */
+  private lockedFault(): void {
     const plan = this.plan;
-    for (;;) {
-      switch (this.phase) {
-        case A_UL_FAULT:
-          if (plan.faultsUnderLock && plan.faultPages > 0) {
-            env.schedule(plan.faultPages * config.pageFaultNs, this, T_STEP_DONE);
-            return;
-          }
-          break;
-        case A_UL_KERNEL_CLEAR:
-          if (plan.faultsUnderLock && plan.faultPages > 0) {
-            sys.bandwidth.start(plan.faultPages * config.pageBytes, this, T_STEP_DONE);
-            return;
-          }
-          break;
-        case A_UL_CLEAR:
-          if (plan.clearAt === 'under-lock') {
-            sys.bandwidth.start(plan.clearBytes, this, T_STEP_DONE);
-            return;
-          }
-          break;
-        case A_RELEASE: {
-          const now = env.now;
-          // Nothing preempts a lock holder: the whole hold is one stretch.
-          metrics.stretch(now - this.usableNs);
-          sys.lockReleased();
-          sys.lock.release(this);
-          break;
-        }
-        case A_FAULT:
-          if (!plan.faultsUnderLock && plan.faultPages > 0) {
-            this.enter(S_PAGE_FAULT, env.now);
-            env.schedule(plan.faultPages * config.pageFaultNs, this, T_STEP_DONE);
-            return;
-          }
-          break;
-        case A_KERNEL_CLEAR:
-          if (!plan.faultsUnderLock && plan.faultPages > 0) {
-            sys.bandwidth.start(plan.faultPages * config.pageBytes, this, T_STEP_DONE);
-            return;
-          }
-          break;
-        case A_CLEAR:
-          if (plan.clearAt === 'after-unlock') {
-            this.enter(S_CLEAR, env.now);
-            this.stepStartNs = env.now;
-            sys.bandwidth.start(plan.clearBytes, this, T_STEP_DONE);
-            return;
-          }
-          break;
-        case A_DONE:
-          if (plan.clearAt === 'after-unlock') this.chunkStretch(plan.clearBytes);
-          this.account();
-          if (this.refill) {
-            this.cacheBytes += this.sizeBytes;
-            this.phase = S_SMALL;
-            continue;
-          }
-          this.allocated(this.sizeBytes);
-          this.phase = F_BEGIN;
-          continue;
-        case S_SMALL:
-          this.cacheBytes -= this.smallBytes;
-          this.enter(S_ALLOC, env.now);
-          metrics.demandNs += config.smallAllocNs;
-          env.schedule(config.smallAllocNs, this, T_STEP_DONE);
-          return;
-        case S_DONE:
-          this.allocated(this.smallBytes);
-          this.phase = F_BEGIN;
-          continue;
-        case F_BEGIN:
-          if (!this.beginFree()) {
-            this.phase = W_WORK;
-            continue;
-          }
-          break;
-        case F_CLEAR:
-          if (this.freeClean) {
-            this.enter(S_CLEAR, env.now);
-            metrics.clearedOnFree += this.freeBytes;
-            metrics.poolBytes += this.freeBytes;
-            metrics.demandNs += this.freeBytes / sys.soloClearGBps;
-            this.stepStartNs = env.now;
-            sys.bandwidth.start(this.freeBytes, this, T_STEP_DONE);
-            return;
-          }
-          break;
-        case F_LOCK:
-          if (this.freeClean) this.chunkStretch(this.freeBytes);
-          if (config.freeTakesLock) {
-            this.enter(S_LOCK_WAIT, env.now);
-            sys.lock.acquire(this, T_FREE_GRANTED);
-            return;
-          }
-          sys.freed(this.freeBytes, this.freeClean);
-          this.phase = W_WORK;
-          continue;
-        case F_RELEASE:
-          metrics.stretch(env.now - this.usableNs);
-          sys.lockReleased();
-          sys.lock.release(this);
-          this.phase = W_WORK;
-          continue;
-        case W_WORK: {
-          const workNs = config.work.sample(this.rngWork);
-          metrics.workNs += workNs;
-          this.enter(S_WORK, env.now);
-          env.schedule(workNs, this, T_WORK_DONE);
-          return;
-        }
-      }
-      this.phase++;
+    if (plan.faultsUnderLock && plan.faultPages > 0) {
+      this.sys.env.schedule(plan.faultPages * this.sys.config.pageFaultNs, this, T_LOCKED_FAULT_DONE);
+      return;
     }
+    this.lockedClear();
   }
 
-  /**
-   * Books a finished large allocation's plan and service demands. Booking at completion, not at the
-   * grant, keeps per-allocation figures exact across the warm-up cut.
-   */
-  private account(): void {
-    const { config, metrics, soloClearGBps } = this.sys;
+  /** The kernel clears the faulted pages, still under the lock. */
+  private lockedKernelClear(): void {
+    const { clearing, config } = this.sys;
+    clearing.start(C_PAGE_FAULT, this.plan.faultPages * config.pageBytes, this, T_LOCKED_KERNEL_CLEAR_DONE);
+  }
+
+  private lockedClear(): void {
     const plan = this.plan;
-    const kernelBytes = plan.faultPages * config.pageBytes;
-    const faultNs = plan.faultPages * config.pageFaultNs;
-    if (plan.clearAt === 'under-lock') metrics.clearedUnderLock += plan.clearBytes;
-    else if (plan.clearAt === 'after-unlock') metrics.clearedAfterUnlock += plan.clearBytes;
-    metrics.clearedPageFault += kernelBytes;
-    metrics.skippedNotNeeded += plan.skippedNotNeeded;
-    metrics.skippedAlreadyClean += plan.skippedAlreadyClean;
-    metrics.skippedFresh += plan.skippedFresh;
-    metrics.skippedUnsafe += plan.skippedUnsafe;
-    // Demands for the analytic companion: what this allocation costs with no queueing or sharing.
-    metrics.demandNs +=
-      config.acquireNs + this.holdNs + faultNs + (plan.clearBytes + kernelBytes) / soloClearGBps;
-    metrics.lockDemandNs += config.acquireNs + config.handoffNs + this.holdNs;
-    if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / soloClearGBps;
-    if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / soloClearGBps;
-    metrics.poolBytes += plan.clearBytes + kernelBytes;
+    if (plan.clearAt === 'under-lock') {
+      this.sys.clearing.start(C_UNDER_LOCK, plan.clearBytes, this, T_LOCKED_CLEAR_DONE);
+      return;
+    }
+    this.releaseAlloc();
+  }
+
+  private releaseAlloc(): void {
+    const { sys } = this;
+    // Nothing preempts a lock holder: the whole hold is one stretch.
+    sys.metrics.stretch(sys.env.now - this.usableNs);
+    sys.lockReleased();
+    sys.lock.release(this);
+    this.fault();
+  }
+
+  /** Fresh pages not touched under the lock fault on the mutator's first touch, after unlock. */
+  private fault(): void {
+    const { env } = this.sys;
+    const plan = this.plan;
+    if (!plan.faultsUnderLock && plan.faultPages > 0) {
+      this.enter(S_PAGE_FAULT, env.now);
+      env.schedule(plan.faultPages * this.sys.config.pageFaultNs, this, T_FAULT_DONE);
+      return;
+    }
+    this.clearAfterUnlock();
+  }
+
+  /** The kernel clears the faulted pages; the core waits in its page fault. */
+  private kernelClear(): void {
+    const { clearing, config } = this.sys;
+    clearing.start(C_PAGE_FAULT, this.plan.faultPages * config.pageBytes, this, T_KERNEL_CLEAR_DONE);
+  }
+
+  private clearAfterUnlock(): void {
+    const { env } = this.sys;
+    const plan = this.plan;
+    if (plan.clearAt === 'after-unlock') {
+      this.enter(S_CLEAR, env.now);
+      this.stepStartNs = env.now;
+      this.sys.clearing.start(C_AFTER_UNLOCK, plan.clearBytes, this, T_CLEAR_DONE);
+      return;
+    }
+    this.largeDone();
+  }
+
+  /** A large allocation is usable; a refill fills the small-object cache and serves the small one. */
+  private largeDone(): void {
+    const plan = this.plan;
+    if (plan.clearAt === 'after-unlock') this.chunkStretch(plan.clearBytes);
+    bookAllocation(this.sys, this.plan, this.holdNs);
+    if (this.refill) {
+      this.cacheBytes += this.sizeBytes;
+      this.smallAlloc();
+      return;
+    }
+    this.allocated(this.sizeBytes);
+    this.beginFree();
+  }
+
+  private smallAlloc(): void {
+    const { config, metrics, env } = this.sys;
+    this.cacheBytes -= this.smallBytes;
+    this.enter(S_ALLOC, env.now);
+    metrics.demandNs += config.smallAllocNs;
+    env.schedule(config.smallAllocNs, this, T_SMALL_DONE);
+  }
+
+  private smallDone(): void {
+    this.allocated(this.smallBytes);
+    this.beginFree();
+  }
+
+  private beginFree(): void {
+    if (this.chooseFree()) this.clearOnFree();
+    else this.work();
+  }
+
+  private clearOnFree(): void {
+    const { sys } = this;
+    if (this.freeClean) {
+      const { metrics, env } = sys;
+      this.enter(S_CLEAR, env.now);
+      metrics.clearedOnFree += this.freeBytes;
+      metrics.poolBytes += this.freeBytes;
+      metrics.demandNs += this.freeBytes / sys.clearing.soloGBps;
+      this.stepStartNs = env.now;
+      sys.clearing.start(C_ON_FREE, this.freeBytes, this, T_FREE_CLEAR_DONE);
+      return;
+    }
+    this.freeLock();
+  }
+
+  private freeLock(): void {
+    const { sys } = this;
+    if (this.freeClean) this.chunkStretch(this.freeBytes);
+    if (sys.config.freeTakesLock) {
+      this.enter(S_LOCK_WAIT, sys.env.now);
+      sys.lock.acquire(this, T_FREE_GRANTED);
+      return;
+    }
+    sys.freed(this.freeBytes, this.freeClean);
+    this.work();
   }
 
   private freeGranted(): void {
@@ -321,13 +334,20 @@ export class Core implements Handler {
     const { config, metrics } = sys;
     sys.lockTaken();
     const holdNs = config.freeHold.sample(this.rngFreeHold);
-    metrics.demandNs += config.acquireNs + holdNs;
-    metrics.lockDemandNs += config.acquireNs + config.handoffNs + holdNs;
+    metrics.demandNs += sys.lock.coreDemandNs(holdNs);
+    metrics.lockDemandNs += sys.lock.lockDemandNs(holdNs);
     sys.freed(this.freeBytes, this.freeClean);
     this.usableNs = sys.env.now + sys.lock.grantDelayNs;
     this.enter(S_FREE, this.usableNs);
-    this.phase = F_HOLD;
-    sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_STEP_DONE);
+    sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_FREE_HELD);
+  }
+
+  private freeRelease(): void {
+    const { sys } = this;
+    sys.metrics.stretch(sys.env.now - this.usableNs);
+    sys.lockReleased();
+    sys.lock.release(this);
+    this.work();
   }
 
   /** Records a finished allocation and keeps the block live. */
@@ -345,7 +365,7 @@ export class Core implements Handler {
    * Picks the block to free: the oldest live one, once more than liveBlocksPerCore are live. Small
    * blocks go back to the heap a span at a time, as a swept span does. False when nothing goes back.
    */
-  private beginFree(): boolean {
+  private chooseFree(): boolean {
     const { config } = this.sys;
     if (this.liveCount <= config.liveBlocksPerCore) return false;
     const sizeBytes = this.live[this.liveHead];

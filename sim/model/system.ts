@@ -3,11 +3,12 @@
  * byte pools and any zeroing threads, in one environment. Runs until cores × allocationsPerCore
  * allocations complete, restarting every measurement when the warm-up share of them is done.
  */
-import { Bandwidth } from '../engine/bandwidth.js';
 import { Environment } from '../engine/environment.js';
-import { Mutex } from '../engine/mutex.js';
+import { createLock, type Lock } from '../engine/locks/index.js';
 import { zeroerThreads } from '../policies/plan.js';
+import { Clearing } from './clearing.js';
 import type { ModelConfig } from './config.js';
+import type { ModelContext } from './context.js';
 import { Core } from './core.js';
 import { HeapMemory } from './heap-memory.js';
 import { Metrics, S_LOCK_WAIT } from './metrics.js';
@@ -17,16 +18,14 @@ import { Zeroer } from './zeroer.js';
 /** An invariant broken during a run: a bug in the model, never bad input. */
 export class InvariantError extends Error {}
 
-export class System {
+export class System implements ModelContext {
   readonly env = new Environment();
-  readonly lock: Mutex;
-  readonly bandwidth: Bandwidth;
+  readonly lock: Lock;
+  readonly clearing: Clearing;
   readonly heap: HeapMemory;
   readonly metrics = new Metrics();
   readonly cores: Core[] = [];
   readonly zeroers: Zeroer[] = [];
-  /** a lone clear's rate: min(coreClearGBps, totalClearGBps) bytes per ns */
-  readonly soloClearGBps: number;
   completed = 0;
   /** counters at time 0 and at every 1/SEGMENTS of the allocations */
   readonly snapshots: Snapshot[] = [];
@@ -34,18 +33,12 @@ export class System {
   /** lock holders right now: never above 1 */
   holders = 0;
   maxHolders = 0;
-  /** largest excess of a transfer's rate over its cap, or of the sum over the total, seen */
-  capExcessGBps = 0;
 
   constructor(readonly config: ModelConfig) {
     const { env } = this;
-    this.lock = new Mutex(env, { acquireNs: config.acquireNs, handoffNs: config.handoffNs });
-    this.bandwidth = new Bandwidth(env, {
-      totalGBps: config.totalClearGBps,
-      perJobGBps: config.coreClearGBps,
-    });
+    this.lock = createLock(env, config.lock);
+    this.clearing = new Clearing(env, config.clearCaps);
     this.heap = new HeapMemory(config.initialDirtyBytes, config.maxFreeBytes);
-    this.soloClearGBps = Math.min(config.coreClearGBps, config.totalClearGBps);
     for (let c = 0; c < config.cores; c++) this.cores.push(new Core(this, c));
     for (let z = zeroerThreads(config.policy); z > 0; z--) this.zeroers.push(new Zeroer(this));
     this.nextSnapshotAt = Math.max(1, Math.ceil(config.totalAllocations / SEGMENTS));
@@ -70,7 +63,8 @@ export class System {
   /** Every counter as of now. */
   capture(): Snapshot {
     const now = this.env.now;
-    const { metrics, lock, bandwidth } = this;
+    const { metrics, lock } = this;
+    const bandwidth = this.clearing.pool;
     // charge states in progress; lock wait charged ahead of now (a grant's delay) is not yet spent
     let waitAheadNs = 0;
     for (const core of this.cores) waitAheadNs += core.chargeTo(now);
@@ -126,10 +120,9 @@ export class System {
   }
 
   private checkStep(): void {
-    const bw = this.bandwidth;
+    const bw = this.clearing.pool;
     const rate = bw.ratePerJob;
     const excess = Math.max(rate - bw.caps.perJobGBps, rate * bw.active - bw.caps.totalGBps);
-    if (excess > this.capExcessGBps) this.capExcessGBps = excess;
     if (excess > 1e-9 * bw.caps.totalGBps)
       throw new InvariantError(`bandwidth over its cap by ${excess} GB/s`);
     const error = this.heap.conservationError();
@@ -146,7 +139,7 @@ export class System {
     this.checkStep();
     // The bytes the bandwidth delivered, integrated from its rates, must be the bytes transfers asked
     // for less what is still in flight, and never more than the total rate allows.
-    const bw = this.bandwidth;
+    const bw = this.clearing.pool;
     const delivered = bw.deliveredBytes();
     const expected = bw.startedBytes - bw.inFlightBytes();
     if (Math.abs(delivered - expected) > 1e-6 * (1 + bw.startedBytes)) {

@@ -4,13 +4,14 @@
  * sleeps until a free makes memory dirty. It takes no heap lock (free lists of chunks are lock-free).
  */
 import type { Handler } from '../engine/environment.js';
-import type { System } from './system.js';
+import { C_BACKGROUND } from './clearing.js';
+import type { ModelContext } from './context.js';
 
 export class Zeroer implements Handler {
   idle = true;
   private chunkBytes = 0;
 
-  constructor(private readonly sys: System) {}
+  constructor(private readonly sys: ModelContext) {}
 
   /** Starts clearing if idle and dirty memory exists. */
   wake(): void {
@@ -30,6 +31,6 @@ export class Zeroer implements Handler {
     const chunk = sys.config.policy.chunkBytes > 0 ? sys.config.policy.chunkBytes : sys.config.pageBytes;
     this.chunkBytes = sys.heap.takeForZeroing(chunk);
     this.idle = this.chunkBytes <= 0;
-    if (!this.idle) sys.bandwidth.start(this.chunkBytes, this);
+    if (!this.idle) sys.clearing.start(C_BACKGROUND, this.chunkBytes, this);
   }
 }

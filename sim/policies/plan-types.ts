@@ -26,6 +26,13 @@ export interface AllocationPlan {
   skippedUnsafe: number;
 }
 
+/**
+ * Where exact MVA puts the clears of a zeroAt value: in the lock's service (the machine repairman),
+ * at a processor-sharing station visited after unlock (lock + PS), nowhere (nothing is cleared), or
+ * the reason no product-form network models them.
+ */
+export type MvaClearStation = 'lock' | 'ps' | 'none' | { notProductForm: string };
+
 /** Where a zeroAt value puts the work: one small object per value. */
 export interface ZeroAtRule {
   /** where an allocation clears what the dirty tracking says must be cleared */
@@ -34,6 +41,8 @@ export interface ZeroAtRule {
   clearOnFree: boolean;
   /** dedicated zeroing threads clear dirty free memory */
   zeroerThreads: boolean;
+  /** how the analytic companion's exact MVA models these clears, if it can */
+  mva: MvaClearStation;
 }
 
 /** How a dirty-tracking scheme decides what to clear of what was taken. */

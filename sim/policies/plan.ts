@@ -3,11 +3,11 @@
  * pages fault; for a free, whether the block is cleared first. Pure: policies never schedule events.
  */
 import type { PolicySpec } from '../types/index.js';
-import type { AllocationPlan, Taken } from './plan-types.js';
+import type { AllocationPlan, MvaClearStation, Taken } from './plan-types.js';
 import { trackingRules } from './tracking/index.js';
 import { zeroAtRules } from './zero-at/index.js';
 
-export type { AllocationPlan, ClearSite, Taken } from './plan-types.js';
+export type { AllocationPlan, ClearSite, MvaClearStation, Taken } from './plan-types.js';
 
 /** An empty plan, for planAllocation to fill. */
 export function emptyPlan(): AllocationPlan {
@@ -74,4 +74,9 @@ export function clearsOnFree(policy: PolicySpec): boolean {
 /** How many dedicated zeroing threads the policy runs. */
 export function zeroerThreads(policy: PolicySpec): number {
   return zeroAtRules[policy.zeroAt].zeroerThreads ? Math.max(1, policy.zeroerThreads) : 0;
+}
+
+/** Where exact MVA puts the policy's clears, or why it cannot (see MvaClearStation). */
+export function mvaClearStation(policy: PolicySpec): MvaClearStation {
+  return zeroAtRules[policy.zeroAt].mva;
 }

@@ -6,10 +6,17 @@
 
 import type { DistSpec } from './dist.js';
 
-export type ZeroAt = 'under-lock' | 'after-unlock' | 'on-free' | 'background' | 'never';
-export type DirtyTracking = 'span' | 'exact' | 'none';
+/** Where a policy clears: the names of the zeroAt rules (sim/policies/zero-at/), in the order messages list them. */
+export const zeroAtNames = ['under-lock', 'after-unlock', 'on-free', 'background', 'never'] as const;
+export type ZeroAt = (typeof zeroAtNames)[number];
+
+/** How a policy knows what is dirty: the names of the tracking rules (sim/policies/tracking/). */
+export const dirtyTrackingNames = ['span', 'exact', 'none'] as const;
+export type DirtyTracking = (typeof dirtyTrackingNames)[number];
+
 /** Which free pool an allocation draws from first (fresh OS memory always comes last). */
-export type ReuseOrder = 'dirty-first' | 'clean-first';
+export const reuseOrderNames = ['dirty-first', 'clean-first'] as const;
+export type ReuseOrder = (typeof reuseOrderNames)[number];
 
 /** A zeroing policy, fully resolved: presets and scenario-defined variants look the same. */
 export interface PolicySpec {
@@ -28,9 +35,20 @@ export interface PolicySpec {
   reuseOrder: ReuseOrder;
 }
 
+/** How the heap lock hands itself on (MODEL.md, "Lock kinds"); `fifo` is today's FIFO hand-off. */
+/** The heap-lock kinds; the lock registry (sim/engine/locks) is keyed by them. */
+export const lockKindNames = ['fifo'] as const;
+export type LockKind = (typeof lockKindNames)[number];
+
+export interface LockSpec {
+  kind: LockKind;
+  acquireNs: number;
+  handoffNs: number;
+}
+
 export interface MachineSpec {
   memory: { coreClearGBps: number; totalClearGBps: number; pageBytes: number; pageFaultNs: number };
-  lock: { acquireNs: number; handoffNs: number };
+  lock: LockSpec;
 }
 
 export interface WorkloadSpec {

@@ -14,6 +14,7 @@ import {
 } from '../../sim/analytic/bounds.js';
 import { lockPsMva } from '../../sim/analytic/mva-lock-ps.js';
 import { repairmanMva } from '../../sim/analytic/mva-repairman.js';
+import { soloRateGBps } from '../../sim/engine/bandwidth.js';
 import { lockPsSets, relErr } from './fixtures.js';
 
 const entries = Object.entries(lockPsSets);
@@ -37,14 +38,17 @@ describe('bound values', () => {
     // bandwidthBound set: D = 700 + 2^20/40 = 26914.4 ns. N = 1: core 1/36914.4 is smallest;
     // N = 256: core 6.9e-3, lock 1.43e-3, bandwidth 9.54e-5, so bandwidth limits.
     const p = lockPsSets.bandwidthBound;
-    const one = boundBreakdown(lockPsBoundInputs(1, p));
+    const one = boundBreakdown(lockPsBoundInputs(1, p, soloRateGBps(p)));
     expect(one.limitedBy).toBe('cores');
     expect(relErr(one.bound, 1 / (10_000 + 700 + (1 << 20) / 40))).toBeLessThan(1e-15);
-    const many = boundBreakdown(lockPsBoundInputs(256, p));
+    const many = boundBreakdown(lockPsBoundInputs(256, p, soloRateGBps(p)));
     expect(many.limitedBy).toBe('bandwidth');
     expect(many.bound).toBe(100 / (1 << 20));
-    expect(asymptoticBound(lockPsBoundInputs(256, p))).toBe(many.bound);
-    expect(boundBreakdown(lockPsBoundInputs(256, lockPsSets.lockBound)).limitedBy).toBe('lock');
+    expect(asymptoticBound(lockPsBoundInputs(256, p, soloRateGBps(p)))).toBe(many.bound);
+    expect(
+      boundBreakdown(lockPsBoundInputs(256, lockPsSets.lockBound, soloRateGBps(lockPsSets.lockBound)))
+        .limitedBy,
+    ).toBe('lock');
   });
 
   it('no lock and no clearing leaves only the core bound', () => {
@@ -71,12 +75,14 @@ describe('exact MVA against the bounds', () => {
     it(`lock + PS (${name}): X(N) ≤ bound, X(N) nondecreasing, X(1) = core bound`, () => {
       const x = lockPsMva(256, p).throughput;
       for (let k = 1; k <= 256; k++) {
-        const b = boundBreakdown(lockPsBoundInputs(k, p));
+        const b = boundBreakdown(lockPsBoundInputs(k, p, soloRateGBps(p)));
         expect(x[k - 1]).toBeLessThanOrEqual(b.bound * (1 + 1e-12));
         if (k > 1) expect(x[k - 1]).toBeGreaterThanOrEqual(x[k - 2] * (1 - 1e-12));
       }
       // One core never contends, so it reaches the core bound exactly (tolerance 1e-14).
-      expect(relErr(x[0], coreBound(1, p.thinkNs, lockPsBoundInputs(1, p).demandNs))).toBeLessThan(1e-14);
+      expect(
+        relErr(x[0], coreBound(1, p.thinkNs, lockPsBoundInputs(1, p, soloRateGBps(p)).demandNs)),
+      ).toBeLessThan(1e-14);
     });
   }
 

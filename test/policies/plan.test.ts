@@ -1,7 +1,8 @@
 // Policies as plans, tested without the engine: what each axis clears, where, and what it skips.
 import { describe, expect, it } from 'vitest';
-import { clearsOnFree, planAllocation, zeroerThreads } from '../../sim/policies/plan.js';
+import { clearsOnFree, mvaClearStation, planAllocation, zeroerThreads } from '../../sim/policies/plan.js';
 import { presets } from '../../sim/policies/registry.js';
+import type { PolicySpec } from '../../sim/types/index.js';
 
 const MiB = 1048576;
 const taken = (dirtyBytes: number, cleanBytes: number, freshBytes: number) => ({
@@ -103,5 +104,20 @@ describe('free-side and thread decisions', () => {
       expect(clearsOnFree(spec), name).toBe(name === 'zero-on-free');
       expect(zeroerThreads(spec), name).toBe(name === 'background-zeroer' ? 1 : 0);
     }
+  });
+});
+
+describe('the analytic companion asks the zeroAt rule', () => {
+  it('puts under-lock clears in the lock service, after-unlock ones at a PS station, and models no other', () => {
+    const station = (zeroAt: PolicySpec['zeroAt']) => mvaClearStation({ ...presets['no-zero'], zeroAt });
+    expect(station('under-lock')).toBe('lock');
+    expect(station('after-unlock')).toBe('ps');
+    expect(station('never')).toBe('none');
+    expect(station('on-free')).toEqual({
+      notProductForm: 'on-free clearing is not a product-form station here',
+    });
+    expect(station('background')).toEqual({
+      notProductForm: 'background clearing is not a product-form station here',
+    });
   });
 });

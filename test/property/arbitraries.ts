@@ -4,7 +4,7 @@
 // loadScenarioValue, so validation is exercised too: a generated scenario it refuses is a failure.
 
 import fc from 'fast-check';
-import { makeSampler } from '../../sim/engine/random/dist/index.js';
+import { makeSampler } from '../../sim/dist/index.js';
 import { type PresetName, presetNames, presets } from '../../sim/policies/registry.js';
 import type { DistSpec } from '../../sim/types/index.js';
 

@@ -1,9 +1,9 @@
 // A closed queueing network built directly on the engine: N customers cycle think (delay) → FCFS
 // lock (exponential hold) → processor-sharing bandwidth (exponential bytes), the network MVA solves.
+import { makeSampler } from '../../sim/dist/index.js';
 import { Bandwidth } from '../../sim/engine/bandwidth.js';
 import { Environment, type Handler } from '../../sim/engine/environment.js';
-import { Mutex } from '../../sim/engine/mutex.js';
-import { makeSampler } from '../../sim/engine/random/dist/index.js';
+import { FifoLock } from '../../sim/engine/locks/fifo.js';
 import { makeRng } from '../../sim/engine/random/rng.js';
 
 export interface NetworkParams {
@@ -26,7 +26,7 @@ const TRANSFER_DONE = 3;
 /** Throughput (cycles per ns) of one replication, measured after warm-up. */
 export function simulateNetwork(p: NetworkParams, seed: number): number {
   const env = new Environment();
-  const lock = new Mutex(env, { acquireNs: 0, handoffNs: 0 }, false);
+  const lock = new FifoLock(env, { acquireNs: 0, handoffNs: 0 }, false);
   const bw = new Bandwidth(env, { totalGBps: p.totalGBps, perJobGBps: p.perJobGBps });
   const think = makeSampler({ dist: 'exponential', mean: p.thinkNs });
   const hold = makeSampler({ dist: 'exponential', mean: p.lockHoldNs });

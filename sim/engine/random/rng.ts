@@ -1,10 +1,10 @@
 // Seeded pseudo-random numbers: the xoshiro128** generator, its seeding, and the hashes that derive
 // independent per-(scenario seed, cores, replication, stream) seeds.
 
+import type { UniformSource } from '../../types/index.js';
+
 /** A source of uniform doubles in [0, 1) carrying 53 random bits. Samplers take one injected. */
-export interface Rng {
-  next(): number;
-}
+export type Rng = UniformSource;
 
 /** 2^26: shifts the high 27-bit part of a double above the low 26 bits. */
 const TWO_POW_26 = 67108864;

@@ -1,5 +1,6 @@
 // Rules that span several fields, checked on the resolved scenario (so inherited and default values count).
 
+import { zeroAtRules } from '../../policies/zero-at/index.js';
 import type { Scenario } from '../../types/index.js';
 import * as messages from '../messages.js';
 import type { Problem } from './errors.js';
@@ -16,7 +17,8 @@ export function crossFieldProblems(scenario: Scenario): Problem[] {
   }
   const { pageBytes } = scenario.machine.memory;
   scenario.policies.forEach((policy, index) => {
-    if (policy.zeroAt === 'background' && policy.zeroerThreads < 1) {
+    // a zeroAt that runs zeroing threads needs at least one
+    if (zeroAtRules[policy.zeroAt].zeroerThreads && policy.zeroerThreads < 1) {
       problems.push({
         path: ['policies', index, 'zeroerThreads'],
         what: messages.got(policy.zeroerThreads),

@@ -23,7 +23,7 @@ export function defaultSettings(): DefaultSettings {
   return {
     machine: {
       memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500 },
-      lock: { acquireNs: 20, handoffNs: 200 },
+      lock: { kind: 'fifo', acquireNs: 20, handoffNs: 200 },
     },
     workload: {
       workNs: { dist: 'exponential', mean: 20000 },

@@ -29,8 +29,7 @@ export function strictObject<Shape extends z.ZodRawShape>(
   });
 }
 
-/** A string from a fixed set, built from an exhaustive record so that a missing value is a compile error. */
-export function enumField<T extends string>(values: Record<T, true>) {
-  const names = Object.keys(values) as T[];
-  return z.enum(names as [T, ...T[]], { error: messages.expectedOneOf(names) });
+/** A string from a fixed set: one of the names tuples in sim/types, which the unions derive from. */
+export function enumField<const T extends readonly [string, ...string[]]>(names: T) {
+  return z.enum(names, { error: messages.expectedOneOf(names) });
 }

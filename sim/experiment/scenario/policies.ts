@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { PresetName } from '../../policies/registry.js';
 import { isPresetName, presetNames, presetPolicy, presets } from '../../policies/registry.js';
-import type { DirtyTracking, PolicySpec, ReuseOrder, ZeroAt } from '../../types/index.js';
+import { dirtyTrackingNames, type PolicySpec, reuseOrderNames, zeroAtNames } from '../../types/index.js';
 import * as messages from '../messages.js';
 import type { PathSegment, Problem } from './errors.js';
 import { enumField, numberField, strictObject } from './fields.js';
@@ -30,19 +30,13 @@ const policyObjectSchema = strictObject(
     name: policyName,
     extends: z.string({ error: messages.expectedPolicyReference(presetNames, []) }).optional(),
     description: z.string({ error: messages.expectedType('string') }).optional(),
-    zeroAt: enumField<ZeroAt>({
-      'under-lock': true,
-      'after-unlock': true,
-      'on-free': true,
-      background: true,
-      never: true,
-    }).optional(),
+    zeroAt: enumField(zeroAtNames).optional(),
     honorNeedZero: z.boolean({ error: messages.expectedType('boolean') }).optional(),
-    dirtyTracking: enumField<DirtyTracking>({ span: true, exact: true, none: true }).optional(),
+    dirtyTracking: enumField(dirtyTrackingNames).optional(),
     freshIsZero: z.boolean({ error: messages.expectedType('boolean') }).optional(),
     zeroerThreads: numberField({ int: true, min: 0 }).optional(),
     chunkBytes: numberField({ int: true, min: 0 }).optional(),
-    reuseOrder: enumField<ReuseOrder>({ 'dirty-first': true, 'clean-first': true }).optional(),
+    reuseOrder: enumField(reuseOrderNames).optional(),
   },
   messages.expectedPolicyEntry,
 );

@@ -2,9 +2,10 @@
 // later (resolve.ts), so every field but `name` and `cores` is optional here.
 
 import { z } from 'zod';
+import { lockKindNames } from '../../types/index.js';
 import * as messages from '../messages.js';
 import { distributionSchema } from './distribution.js';
-import { numberField, strictObject } from './fields.js';
+import { enumField, numberField, strictObject } from './fields.js';
 import { policyEntriesSchema } from './policies.js';
 
 export const maxCores = 65536;
@@ -45,6 +46,7 @@ const memorySchema = strictObject({
 });
 
 const lockSchema = strictObject({
+  kind: enumField(lockKindNames).optional(),
   acquireNs: numberField({ min: 0 }).optional(),
   handoffNs: numberField({ min: 0 }).optional(),
 });

@@ -1,4 +1,5 @@
-// Every dirty-tracking scheme and its rule; a DirtyTracking without an entry is a compile error.
+// Every dirty-tracking scheme and its rule, keyed by the names in sim/types; a name without an entry
+// is a compile error.
 import type { DirtyTracking } from '../../types/index.js';
 import type { TrackingRule } from '../plan-types.js';
 import { exact } from './exact.js';

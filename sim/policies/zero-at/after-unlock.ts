@@ -5,4 +5,6 @@ export const afterUnlock: ZeroAtRule = {
   allocClearAt: 'after-unlock',
   clearOnFree: false,
   zeroerThreads: false,
+  // a processor-sharing station after unlock, insensitive to the size distribution: lock + PS
+  mva: 'ps',
 };

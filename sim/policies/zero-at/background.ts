@@ -6,4 +6,5 @@ export const background: ZeroAtRule = {
   allocClearAt: 'after-unlock',
   clearOnFree: false,
   zeroerThreads: true,
+  mva: { notProductForm: 'background clearing is not a product-form station here' },
 };

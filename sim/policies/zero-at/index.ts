@@ -1,4 +1,5 @@
-// Every zeroAt value and its rule; a ZeroAt without an entry is a compile error.
+// Every zeroAt value and its rule, keyed by the names in sim/types; a name without an entry is a
+// compile error.
 import type { ZeroAt } from '../../types/index.js';
 import type { ZeroAtRule } from '../plan-types.js';
 import { afterUnlock } from './after-unlock.js';

@@ -32,6 +32,7 @@ describe('README defaults table', () => {
       const text = documented(path);
       if (value === null) expect(text).toMatch(/^null/);
       else if (typeof value === 'number') expect(Number(text.replace(/[^0-9.e+-]/g, ''))).toBe(value);
+      else if (typeof value === 'string') expect(text).toBe(`\`${value}\``);
       else {
         const d = value as { dist: string; mean?: number; value?: number };
         expect(text).toContain(d.dist);

@@ -134,6 +134,11 @@ describe('loadScenarioText on wrong shapes and values', () => {
       ],
     ],
     [
+      'an unknown lock kind',
+      withFields({ machine: { lock: { kind: 'mcs' } } }),
+      ['s.json: machine.lock.kind: got "mcs" (expected one of "fifo")'],
+    ],
+    [
       'negative and NaN-like values',
       withFields({
         machine: {

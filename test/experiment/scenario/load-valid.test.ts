@@ -20,7 +20,7 @@ function expectedMinimal(): Scenario {
     ],
     machine: {
       memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500 },
-      lock: { acquireNs: 20, handoffNs: 200 },
+      lock: { kind: 'fifo', acquireNs: 20, handoffNs: 200 },
     },
     workload: {
       workNs: { dist: 'exponential', mean: 20000 },

@@ -3,13 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeDist,
+  distMean,
   distributions,
   makeSampler,
+  scaleDist,
   standardNormal,
-} from '../../../sim/engine/random/dist/index.js';
-import type { Rng } from '../../../sim/engine/random/rng.js';
-import { makeRng, Xoshiro128ss } from '../../../sim/engine/random/rng.js';
-import type { DistName, DistSpec } from '../../../sim/types/index.js';
+} from '../../sim/dist/index.js';
+import type { Rng } from '../../sim/engine/random/rng.js';
+import { makeRng, Xoshiro128ss } from '../../sim/engine/random/rng.js';
+import type { DistName, DistSpec } from '../../sim/types/index.js';
 
 const N_SAMPLES = 200_000;
 /** Tolerances are this many standard errors: a false failure has probability below 1e-6 per check. */
@@ -118,6 +120,53 @@ describe('distribution registry', () => {
     expect(describeDist({ dist: 'empirical', values: [1, 2, 3, 4, 5], weights: [1, 1, 1, 1, 1] })).toBe(
       'empirical over 5 values, mean 3',
     );
+  });
+});
+
+describe('family means and scaling', () => {
+  const specs: DistSpec[] = [{ dist: 'fixed', value: 700 }, ...CASES.map((c) => c.spec)];
+
+  it.each(specs)('$dist: the mean is the sampler’s, to the last bit', (spec) => {
+    expect(distMean(spec)).toBe(makeSampler(spec).mean);
+  });
+
+  it.each(specs)('$dist: scaling by f scales the mean by f', (spec) => {
+    expect(distMean(scaleDist(spec, 1.5)) / distMean(spec)).toBeCloseTo(1.5, 12);
+    expect(scaleDist(spec, 1.5).dist).toBe(spec.dist);
+  });
+
+  it('keeps the shape parameters: lognormal sigma, empirical weights', () => {
+    expect(scaleDist({ dist: 'lognormal', median: 1000, sigma: 0.5 }, 2)).toEqual({
+      dist: 'lognormal',
+      median: 2000,
+      sigma: 0.5,
+    });
+    expect(scaleDist({ dist: 'empirical', values: [1, 2], weights: [1, 3] }, 0.5)).toEqual({
+      dist: 'empirical',
+      values: [0.5, 1],
+      weights: [1, 3],
+    });
+  });
+});
+
+describe('family checks', () => {
+  it('uniform: max below min, reported at max', () => {
+    expect(distributions.uniform.check?.({ dist: 'uniform', min: 10, max: 5 })).toEqual({
+      key: 'max',
+      input: 5,
+      what: 'max 5 is below min 10',
+      expected: 'max >= min',
+    });
+    expect(distributions.uniform.check?.({ dist: 'uniform', min: 5, max: 5 })).toBeUndefined();
+  });
+
+  it('empirical: one weight per value and a positive sum, empty lists left to the list rule', () => {
+    const check = (values: number[], weights: number[]) =>
+      distributions.empirical.check?.({ dist: 'empirical', values, weights })?.what;
+    expect(check([1, 2, 3], [1, 1])).toBe('2 weights for 3 values');
+    expect(check([1, 2], [0, 0])).toBe('the weights sum to 0');
+    expect(check([], [])).toBeUndefined();
+    expect(check([1, 2], [0, 1])).toBeUndefined();
   });
 });
 

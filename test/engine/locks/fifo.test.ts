@@ -1,7 +1,8 @@
-// Exact traces of the FIFO mutex: arrival-order grants, acquire cost always, hand-off cost only when contended.
+// Exact traces of the fifo lock kind: arrival-order grants, acquire cost always, hand-off cost only when contended.
 import { describe, expect, it } from 'vitest';
-import { Environment, type Handler } from '../../sim/engine/environment.js';
-import { Mutex } from '../../sim/engine/mutex.js';
+import { Environment, type Handler } from '../../../sim/engine/environment.js';
+import { FifoLock } from '../../../sim/engine/locks/fifo.js';
+import { createLock, lockKinds } from '../../../sim/engine/locks/index.js';
 
 const REQUEST = 0;
 const GRANTED = 1;
@@ -9,7 +10,7 @@ const USABLE = 2;
 const RELEASE = 3;
 
 /** A client that requests at `atNs`, holds for `holdNs` once the lock is usable, then releases. */
-function client(env: Environment, lock: Mutex, name: string, atNs: number, holdNs: number, log: string[]) {
+function client(env: Environment, lock: FifoLock, name: string, atNs: number, holdNs: number, log: string[]) {
   const h: Handler = {
     fire(tag) {
       switch (tag) {
@@ -35,10 +36,10 @@ function client(env: Environment, lock: Mutex, name: string, atNs: number, holdN
   env.schedule(atNs, h, REQUEST);
 }
 
-describe('Mutex', () => {
+describe('FifoLock', () => {
   it('grants in arrival order and adds handoffNs only on a contended hand-off', () => {
     const env = new Environment();
-    const lock = new Mutex(env, { acquireNs: 5, handoffNs: 100 });
+    const lock = new FifoLock(env, { acquireNs: 5, handoffNs: 100 });
     const log: string[] = [];
     client(env, lock, 'A', 0, 10, log);
     client(env, lock, 'B', 3, 10, log);
@@ -76,7 +77,7 @@ describe('Mutex', () => {
 
   it('refuses a release by a client that does not hold it', () => {
     const env = new Environment();
-    const lock = new Mutex(env, { acquireNs: 0, handoffNs: 0 });
+    const lock = new FifoLock(env, { acquireNs: 0, handoffNs: 0 });
     const a: Handler = { fire() {} };
     const b: Handler = { fire() {} };
     lock.acquire(a);
@@ -84,5 +85,25 @@ describe('Mutex', () => {
     lock.release(a);
     expect(lock.owner).toBeNull();
     lock.dispose();
+  });
+
+  it('charges its acquire to the uncontended demand and a hand-off to every acquisition at saturation', () => {
+    const lock = new FifoLock(new Environment(), { acquireNs: 5, handoffNs: 100 });
+    expect(lock.coreDemandNs(10)).toBe(15);
+    expect(lock.lockDemandNs(10)).toBe(115);
+    lock.dispose();
+  });
+});
+
+describe('lock kinds', () => {
+  it('builds the kind a machine.lock names', () => {
+    const lock = createLock(new Environment(), { kind: 'fifo', acquireNs: 0, handoffNs: 0 });
+    expect(lock).toBeInstanceOf(FifoLock);
+    lock.dispose();
+  });
+
+  it('lets exact MVA model a fifo lock only without acquire and hand-off costs', () => {
+    expect(lockKinds.fifo.notProductForm({ acquireNs: 0, handoffNs: 0 })).toBeNull();
+    expect(lockKinds.fifo.notProductForm({ acquireNs: 20, handoffNs: 0 })).toMatch(/not exponential/);
   });
 });

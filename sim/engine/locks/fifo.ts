@@ -1,46 +1,40 @@
 /**
- * A FIFO mutex with hand-off: an uncontended acquire costs `acquireNs`; when the lock passes
- * straight to a waiter, that waiter pays `handoffNs` more (wake-up and cache-line migration).
+ * The `fifo` lock kind: a FIFO mutex with hand-off (MCS or queued spinlocks). An uncontended acquire
+ * costs `acquireNs`; when the lock passes straight to a waiter, that waiter pays `handoffNs` more
+ * (wake-up and cache-line migration).
  *
- * Grants are synchronous: `acquire` or `release` calls the client's `fire(tag)` at the instant the
- * lock becomes its own, with `grantDelayNs` set to the cost it must still pay before the lock is
- * usable. The lock is busy from that instant, so acquire and hand-off costs occupy the lock and
- * count in its utilisation. Clients must not call release() from inside the grant callback.
+ * The lock is busy from each grant, so acquire and hand-off costs occupy the lock and count in its
+ * utilisation (see lock.ts for the grant protocol).
  */
-import type { Environment, Handler } from './environment.js';
-import { Fifo } from './fifo.js';
-import { Tally, TimeWeighted } from './monitor.js';
+import type { Environment, Handler } from '../environment.js';
+import { Fifo } from '../fifo.js';
+import { Tally, TimeWeighted } from '../monitor.js';
+import type { Lock, LockCosts, LockKindRule } from './lock.js';
 
-export interface MutexCosts {
-  acquireNs: number;
-  handoffNs: number;
-}
-
-export class Mutex {
+export class FifoLock implements Lock {
   /** the current owner, or null when free */
   owner: Handler | null = null;
-  /** set before each grant callback: ns until the lock is usable by the new owner */
   grantDelayNs = 0;
   acquisitions = 0;
   handoffs = 0;
-  /** 1 while owned: its time average is the utilisation */
   readonly busy = new TimeWeighted();
-  /** cores waiting in line (not yet granted): Little's law holds against queueWaitNs */
   readonly queue = new TimeWeighted();
-  /** request to usable: queueing plus acquire and hand-off costs, ns */
   readonly waitNs: Tally;
-  /** request to grant, ns: the time spent in `queue` */
   readonly queueWaitNs = new Tally(false);
-  /** usable to release, ns (mean and variance: percentiles of holds are not reported) */
+  /** mean and variance only: percentiles of holds are not reported */
   readonly holdNs = new Tally(false);
+  private readonly acquireNs: number;
+  private readonly handoffNs: number;
   private readonly waiters = new Fifo();
   private usableAtNs = 0;
 
   constructor(
     private readonly env: Environment,
-    private readonly costs: MutexCosts,
+    costs: LockCosts,
     withPercentiles = true,
   ) {
+    this.acquireNs = costs.acquireNs;
+    this.handoffNs = costs.handoffNs;
     this.waitNs = new Tally(withPercentiles);
   }
 
@@ -49,7 +43,7 @@ export class Mutex {
     if (this.owner === null) {
       this.busy.set(1, now);
       this.queueWaitNs.record(0);
-      this.grant(client, tag, now, this.costs.acquireNs);
+      this.grant(client, tag, now, this.acquireNs);
     } else {
       this.waiters.push(client, tag, now);
       this.queue.set(this.waiters.size, now);
@@ -70,11 +64,17 @@ export class Mutex {
     this.queue.set(this.waiters.size, now);
     this.queueWaitNs.record(now - requestedNs);
     this.handoffs++;
-    this.grant(next, this.waiters.shiftedTag, requestedNs, this.costs.acquireNs + this.costs.handoffNs);
+    this.grant(next, this.waiters.shiftedTag, requestedNs, this.acquireNs + this.handoffNs);
   }
 
-  get waiting(): number {
-    return this.waiters.size;
+  /** A free lock costs its acquire. */
+  coreDemandNs(heldNs: number): number {
+    return this.acquireNs + heldNs;
+  }
+
+  /** At saturation every acquisition is a hand-off. */
+  lockDemandNs(heldNs: number): number {
+    return this.acquireNs + this.handoffNs + heldNs;
   }
 
   dispose(): void {
@@ -91,3 +91,10 @@ export class Mutex {
     client.fire(tag);
   }
 }
+
+export const fifo: LockKindRule = {
+  create: (env, costs, withPercentiles) => new FifoLock(env, costs, withPercentiles),
+  // FCFS as MVA needs, but a fixed acquire or hand-off cost is not exponential service
+  notProductForm: (costs) =>
+    costs.acquireNs !== 0 || costs.handoffNs !== 0 ? 'acquire or hand-off costs are not exponential' : null,
+};

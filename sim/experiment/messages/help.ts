@@ -1,0 +1,29 @@
+// The descriptions of commands and flags for --help.
+
+export const help = {
+  run: 'Run scenarios; write results.json, results.csv, report.html and charts/',
+  validate: 'Check scenario files; print one line per problem',
+  list: 'List the scenarios in scenarios/ and the policy presets',
+  report: 'Re-render report.html and charts/ from a saved results.json',
+  scenarios: 'scenario files',
+  files: 'scenario files to check',
+  results: 'a results.json written by zerosim run',
+  outRun:
+    'output folder (default: out/<scenario name>/); with several scenarios, one folder per scenario inside it',
+  outReport: 'output folder (default: the folder of RESULTS)',
+  cores: 'core counts to run instead of the scenario’s, e.g. 1,2,4',
+  policies: 'policies to run instead of the scenario’s: presets or the scenario’s own policies',
+  replications: 'replications per point (>= 2)',
+  seed: 'scenario seed, 0 to 4294967295',
+  jobs: 'worker threads (results are identical for every value)',
+  quiet: 'print no progress',
+  maxEvents: 'refuse runs whose estimated event count exceeds this',
+  target: 'also answer: how many cores, and how much clear bandwidth, reach this many allocations per second',
+  whatif:
+    'Vary scenario fields over a grid (and/or a ±50% sensitivity study); write results, report and charts',
+  scenario: 'the scenario file to vary',
+  vary: 'PATH=V1,V2,...: a scenario field by dot path and its values (repeatable), e.g. machine.memory.totalClearGBps=30,60,120',
+  sensitivity:
+    'swing each machine, workload and lock-hold parameter by ±50% at the largest core count and rank them',
+  outWhatif: 'output folder (default: out/<scenario name>-whatif/)',
+} as const;
