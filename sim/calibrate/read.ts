@@ -32,7 +32,10 @@ export function readMeasurements(text: string, file: string): InputRow[] {
     }
     const found = rowProblems(value);
     if (found.length > 0) {
-      for (const p of found) problems.push(`${file}:${line}: ${p}`);
+      for (const p of found)
+        problems.push(
+          p === 'not a JSON object' ? calibrateMessages.notJson(file, line, '') : `${file}:${line}: ${p}`,
+        );
       return;
     }
     const row = value as MeasurementRow;
