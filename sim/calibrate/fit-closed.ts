@@ -5,7 +5,14 @@
 import { InputError } from '../experiment/scenario/index.js';
 import { type ClearFit, fitClear } from './fit-clear.js';
 import { calibrateMessages } from './fit-messages.js';
-import { fitFault, fitHeap, fitLockSingle, type HeapFit, type LockSingleFit } from './fit-single.js';
+import {
+  fitFault,
+  fitHeap,
+  fitLockSingle,
+  fitStretchByThreads,
+  type HeapFit,
+  type LockSingleFit,
+} from './fit-single.js';
 import type { InputRow } from './read.js';
 
 export interface ClosedFit {
@@ -13,6 +20,8 @@ export interface ClosedFit {
   fault: { pageFaultNs: number; pageBytes: number };
   lockSingle: LockSingleFit;
   heap: HeapFit;
+  /** the work stretch by thread count (empty unless asked for: see fitStretchByThreads) */
+  stretchByThreads: Record<number, number>;
   /** the benches that had no rows and took defaults */
   defaulted: string[];
 }
@@ -27,6 +36,7 @@ function fitRows(rows: readonly InputRow[], bench: string): InputRow[] {
 export function fitClosed(
   rows: readonly InputRow[],
   fixedLevels?: readonly (readonly number[])[],
+  stretchByThreads = false,
 ): ClosedFit {
   const defaulted: string[] = [];
   const clearRows = fitRows(rows, 'clear');
@@ -69,7 +79,17 @@ export function fitClosed(
     lockSingle,
     clear,
   );
-  return { clear, fault, lockSingle, heap, defaulted };
+  const stretches = stretchByThreads
+    ? fitStretchByThreads(
+        fitRows(rows, 'lock').map((r) => ({
+          threads: r.row.threads,
+          workNs: r.row.workNs as number,
+          opsPerSec: r.measured,
+        })),
+        lockSingle,
+      )
+    : {};
+  return { clear, fault, lockSingle, heap, stretchByThreads: stretches, defaulted };
 }
 
 /** The closed-form numbers by parameter name, for the bootstrap. */
@@ -84,6 +104,8 @@ export function closedNumbers(fit: ClosedFit): Record<string, number> {
     'heap.freeHoldNs': fit.heap.holdNs / 2,
     'calibrate.clearOverheadNs': fit.heap.clearOverheadNs,
   };
+  for (const [threads, s] of Object.entries(fit.stretchByThreads))
+    out[`harness.workStretch@${threads}threads`] = s;
   fit.clear.caches.forEach((c, i) => {
     out[`machine.memory.caches[${i}].coreGBps`] = c.coreGBps;
     if (c.totalGBps !== undefined) out[`machine.memory.caches[${i}].totalGBps`] = c.totalGBps;

@@ -53,6 +53,37 @@ export function fitLockSingle(points: readonly LockPoint[]): LockSingleFit {
   return { acquireNs: a, workStretch: s };
 }
 
+export interface LockPointT extends LockPoint {
+  threads: number;
+}
+
+/** Below this much work per acquisition, a multi-thread lock row says more about the lock than the CPU. */
+export const STRETCH_MIN_WORK_NS = 1000;
+
+/**
+ * The work stretch at each thread count above one, from the lock rows with the longest work (at least
+ * STRETCH_MIN_WORK_NS), where the lock is nearly idle: per-thread cycle = acquireNs + s_T × workNs.
+ * On a quiet host s_T ≈ the 1-thread stretch; on a loaded one, where T threads do not get T cores,
+ * it grows with T. Thread counts without such rows are absent.
+ */
+export function fitStretchByThreads(
+  points: readonly LockPointT[],
+  single: LockSingleFit,
+): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const threads of new Set(points.map((p) => p.threads))) {
+    if (threads <= 1) continue;
+    const rows = points.filter((p) => p.threads === threads);
+    const longest = Math.max(...rows.map((p) => p.workNs));
+    if (longest < STRETCH_MIN_WORK_NS) continue;
+    const stretches = rows
+      .filter((p) => p.workNs === longest)
+      .map((p) => ((threads * 1e9) / p.opsPerSec - single.acquireNs) / p.workNs);
+    out[threads] = Math.max(0, median(stretches));
+  }
+  return out;
+}
+
 export interface FaultPoint {
   pageBytes: number;
   nsPerPage: number;
@@ -90,16 +121,32 @@ export function baseCycleNs(p: AllocPoint, lock: LockSingleFit, clear: ClearFit)
 }
 
 /**
+ * The constant c that best completes base cycles to measured ones in relative error: minimising
+ * Σ ((b + c)/m − 1)² gives c = Σ (m − b)/m² / Σ 1/m². Short loops weigh most, as they should for a
+ * constant: a few ns vanish in the noise of a 2 ms loop.
+ */
+export function relativeConstant(rows: readonly { measuredNs: number; baseNs: number }[]): number {
+  let num = 0;
+  let den = 0;
+  for (const { measuredNs: m, baseNs: b } of rows) {
+    num += (m - b) / (m * m);
+    den += 1 / (m * m);
+  }
+  return den > 0 ? num / den : 0;
+}
+
+/**
  * A 1-thread alloc loop costs work + 2 acquires + holds (+ the clear and its overhead), all additive:
- * the holds are the median residual of the `never` rows, the clear overhead the median residual of
- * the clearing rows after the holds. Pop and push cannot be told apart on one thread: the hold is
- * split evenly.
+ * the holds are the constant that completes the `never` rows, the clear overhead the one that then
+ * completes the clearing rows (both in relative error). Pop and push cannot be told apart on one
+ * thread: the hold is split evenly.
  */
 export function fitHeap(points: readonly AllocPoint[], lock: LockSingleFit, clear: ClearFit): HeapFit {
-  const residual = (p: AllocPoint) => 1e9 / p.allocsPerSec - baseCycleNs(p, lock, clear);
+  const cycles = (ps: readonly AllocPoint[], extraNs: number) =>
+    ps.map((p) => ({ measuredNs: 1e9 / p.allocsPerSec, baseNs: baseCycleNs(p, lock, clear) + extraNs }));
   const never = points.filter((p) => p.zeroAt === 'never');
   const clearing = points.filter((p) => p.zeroAt !== 'never');
-  const holdNs = never.length > 0 ? Math.max(0, median(never.map(residual))) : 0;
-  const clearOverheadNs = clearing.length > 0 ? median(clearing.map((p) => residual(p) - holdNs)) : 0;
+  const holdNs = Math.max(0, relativeConstant(cycles(never, 0)));
+  const clearOverheadNs = relativeConstant(cycles(clearing, holdNs));
   return { holdNs, clearOverheadNs };
 }

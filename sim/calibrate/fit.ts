@@ -21,6 +21,8 @@ export interface FitOptions {
   /** (stage, done, total): for a progress line */
   onProgress?: (stage: string, done: number, total: number) => void;
   resamples?: number;
+  /** fit the work stretch per thread count from the long-work lock rows (a loaded host) */
+  stretchByThreads?: boolean;
 }
 
 const FROM: Record<string, string> = {
@@ -48,10 +50,11 @@ export function calibrate(rows: readonly InputRow[], options: FitOptions): Calib
   const progress = options.onProgress;
   // 1. closed forms, and their ± by bootstrap with the levels kept as grouped
   progress?.('closed-form fit', 0, 1);
-  const closed = fitClosed(rows);
+  const byThreads = options.stretchByThreads ?? false;
+  const closed = fitClosed(rows, undefined, byThreads);
   const closedSd = bootstrapSd(
     rows,
-    (r) => closedNumbers(fitClosed(r, closed.clear.levelSizes)),
+    (r) => closedNumbers(fitClosed(r, closed.clear.levelSizes, byThreads)),
     options.resamples,
   );
   // 2. the model's features: caches when it accepts them
@@ -89,7 +92,11 @@ export function calibrate(rows: readonly InputRow[], options: FitOptions): Calib
     value,
     plusMinus: closedSd[name] ?? null,
     unit: unitOf(name),
-    from: FROM[name] ?? 'clear rows of this level',
+    from:
+      FROM[name] ??
+      (name.startsWith('harness.workStretch@')
+        ? 'lock rows of that thread count, longest work'
+        : 'clear rows of this level'),
     uncertainty: 'bootstrap',
   }));
   for (const p of CONTENDED_PARAMETERS) {

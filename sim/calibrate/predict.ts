@@ -13,6 +13,8 @@ export interface FitState {
   fault: { pageFaultNs: number; pageBytes: number };
   lockSingle: LockSingleFit;
   heap: HeapFit;
+  /** the work stretch by thread count, where fitted; else the 1-thread one */
+  stretchByThreads: Record<number, number>;
   /** the lock section: acquireNs, handoffNs and whatever the contended fit adds */
   lock: CalibratedMachine['lock'];
   /** whether the model accepts machine.memory.caches */
@@ -57,7 +59,7 @@ export function loopMachine(state: FitState, blockBytes: number, threads: number
 /** The loop of a lock or alloc row, as a simulation spec. */
 export function loopSpec(input: InputRow, state: FitState): LoopSpec {
   const { row } = input;
-  const stretch = state.lockSingle.workStretch;
+  const stretch = state.stretchByThreads[row.threads] ?? state.lockSingle.workStretch;
   if (row.bench === 'lock') {
     return {
       threads: row.threads,

@@ -30,6 +30,7 @@ const TRUTH: FitState = {
   fault: { pageFaultNs: 1200, pageBytes: 4096 },
   lockSingle: { acquireNs: 25, workStretch: 1 },
   heap: { holdNs: 40, clearOverheadNs: 0 },
+  stretchByThreads: {},
   lock: { acquireNs: 25, handoffNs: 150 },
   caches: false,
 };
@@ -88,5 +89,23 @@ describe('calibrate on rows the model generated', () => {
     for (const p of c.parameters) expect(['bootstrap', 'curvature', 'none']).toContain(p.uncertainty);
     const handoff = c.parameters.find((p) => p.name === 'machine.lock.handoffNs');
     expect(handoff?.uncertainty).toBe('curvature');
+  });
+});
+
+describe('calibrate with the work stretch per thread count', () => {
+  it('finds no stretch on a quiet (simulated) host and still recovers the hand-off', () => {
+    const c = calibrate(synthetic(), {
+      source: 'synthetic',
+      toolVersion: 'test',
+      resamples: 5,
+      stretchByThreads: true,
+    });
+    const value = (name: string) => c.parameters.find((p) => p.name === name)?.value ?? Number.NaN;
+    // at 10 µs of work the lock is nearly idle, so the per-thread cycle is work + acquire (+ a rare wait)
+    expect(value('harness.workStretch@2threads')).toBeCloseTo(1, 1);
+    expect(value('harness.workStretch@4threads')).toBeGreaterThan(0.98);
+    expect(value('harness.workStretch@4threads')).toBeLessThan(1.05);
+    expect(value('machine.lock.handoffNs')).toBeGreaterThan(150 * 0.9);
+    expect(value('machine.lock.handoffNs')).toBeLessThan(150 * 1.1);
   });
 });

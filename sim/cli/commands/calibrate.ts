@@ -27,6 +27,7 @@ interface CalibrateArgs {
   quick: boolean;
   harness?: string | string[];
   check?: string | string[];
+  stretchByThreads: boolean;
   quiet: boolean;
 }
 
@@ -59,6 +60,12 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
         requiresArg: true,
         describe:
           'also treat rows matching field=value[,field=value] as check rows (e.g. bench=alloc,threads=2)',
+      })
+      .option('stretch-by-threads', {
+        type: 'boolean',
+        default: false,
+        describe:
+          "fit the harness's work stretch per thread count from the long-work lock rows (a loaded host, where T threads do not get T cores)",
       })
       .option('quiet', {
         type: 'boolean',
@@ -130,7 +137,12 @@ async function runCalibrate(args: CalibrateArgs): Promise<void> {
     }
     const check = lastValue(args.check);
     if (check !== undefined) rows = markCheckRows(rows, check);
-    const calibration = calibrate(rows, { source, toolVersion: toolVersion(), onProgress: progress.update });
+    const calibration = calibrate(rows, {
+      source,
+      toolVersion: toolVersion(),
+      onProgress: progress.update,
+      stretchByThreads: args.stretchByThreads,
+    });
     files.push(
       { path: join(dir, 'machine.json'), text: `${JSON.stringify(calibration.machine, null, 2)}\n` },
       { path: join(dir, 'calibration.json'), text: `${JSON.stringify(calibration, null, 2)}\n` },
