@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCalibrationHtml } from '../../reports/calibration.js';
 import { calibrationCharts } from '../../reports/calibration-charts.js';
 import { sha256Base64 } from '../../reports/sha256.js';
+import { toSvg } from '../../reports/svg.js';
 import { calibrate } from '../../sim/calibrate/fit.js';
 import { markCheckRows, readMeasurements } from '../../sim/calibrate/read.js';
 import { outsideJson, throwingLogger } from './helpers.js';
@@ -33,6 +34,10 @@ describe('calibration charts', () => {
       expect(() =>
         vegaLite.compile(chart.spec as never, { logger: throwingLogger(chart.name) }),
       ).not.toThrow();
+    });
+    it(`${chart.name} renders headless with no warning`, async () => {
+      const svg = await toSvg(chart.spec as never, { logger: throwingLogger(chart.name) });
+      expect(svg).toContain('<svg');
     });
   }
 });
