@@ -66,7 +66,7 @@ const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChar
       caption: 'GB/s over all threads; points measured, lines predicted (processor-shared pools by level).',
       spec: {
         $schema: SCHEMA,
-        width: 520,
+        width: 440,
         height: 260,
         data: { values },
         ...measuredOverPredicted(
@@ -87,7 +87,7 @@ const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChar
       caption: 'acquisitions/s over all threads, per busy-work length; points measured, lines simulated.',
       spec: {
         $schema: SCHEMA,
-        width: 520,
+        width: 440,
         height: 260,
         data: { values },
         ...measuredOverPredicted(
@@ -108,7 +108,7 @@ const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChar
       caption: 'ns per page per thread; points measured, lines predicted.',
       spec: {
         $schema: SCHEMA,
-        width: 520,
+        width: 440,
         height: 260,
         data: { values },
         ...measuredOverPredicted(
@@ -173,7 +173,7 @@ const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChar
       caption: 'predicted / measured on a log scale: 1 is a perfect prediction, the band ±10%.',
       spec: {
         $schema: SCHEMA,
-        width: 520,
+        width: 440,
         height: 260,
         data: { values },
         layer: [
