@@ -99,6 +99,7 @@ export function renderCalibrationHtml(c: Calibration, assets: ChartAssets): stri
     `${c.tool.name} ${c.tool.version}`,
     `${c.rows.length} rows`,
     c.model.caches ? 'model with cache levels' : 'model without cache levels',
+    `lock model ${c.model.lock}`,
   ];
   return `<!doctype html>
 <html lang="en">

@@ -15,6 +15,42 @@ export interface ContendedParameter {
 
 export const CONTENDED_PARAMETERS: readonly ContendedParameter[] = [{ key: 'handoffNs', max: 100000 }];
 
+/** A lock model the fit can use: fixed lock fields (its kind) and the costs it fits. */
+export interface LockModel {
+  name: string;
+  fixed: Record<string, string | number>;
+  params: readonly ContendedParameter[];
+}
+
+/**
+ * The lock models, best first: the fit uses the first the model accepts. The harnesses measure a
+ * pthread (futex, non-spinning) or Atomics mutex, so `futex` with its wake costs and the line's
+ * migration comes first once the model has it; today's FIFO lock with its hand-off is the fallback.
+ */
+export const LOCK_MODELS: readonly LockModel[] = [
+  {
+    name: 'futex',
+    fixed: { kind: 'futex', spinNs: 0 },
+    params: [
+      { key: 'migrateNs', max: 100000 },
+      { key: 'wakeNs', max: 100000 },
+      { key: 'wakeLatencyNs', max: 100000 },
+    ],
+  },
+  { name: 'fifo', fixed: {}, params: CONTENDED_PARAMETERS },
+];
+
+/** The first lock model whose fields the model accepts (with every fitted cost set to 1 ns). */
+export function chooseLockModel(
+  lock: Record<string, number | string>,
+  accepts: (lock: Record<string, number | string>) => boolean,
+): LockModel {
+  const found = LOCK_MODELS.find((m) =>
+    accepts({ ...lock, ...m.fixed, ...Object.fromEntries(m.params.map((p) => [p.key, 1])) }),
+  );
+  return found ?? LOCK_MODELS[LOCK_MODELS.length - 1];
+}
+
 export interface ContendedFit {
   values: Record<string, number>;
   /** one SD from the objective's curvature; null where undetermined */

@@ -12,7 +12,8 @@ export const calibrateMessages = {
     `--check: ${JSON.stringify(selector)} (field=value pairs separated by commas, e.g. bench=alloc,threads=2)`,
   missingBench: (bench: string, needed: string) => `calibrate: no fit rows of bench ${bench} (${needed})`,
   badHarness: (value: string) => `--harness: ${JSON.stringify(value)} (js or c)`,
-  progress: (stage: string, done: number, total: number) => `calibrate: ${stage} ${done}/${total}`,
+  progress: (stage: string, done: number, total: number) =>
+    total > 0 ? `calibrate: ${stage} ${done}/${total}` : `calibrate: ${stage} ${done}`,
   written: (what: string, path: string) => `${what}: ${path}`,
   summaryLine: (use: string, rows: number, median: number | null, max: number | null) =>
     rows === 0

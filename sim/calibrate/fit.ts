@@ -8,7 +8,7 @@
 import type { CalibratedRow, Calibration, FittedParameter } from '../types/calibration.js';
 import { bootstrapSd } from './bootstrap.js';
 import { closedNumbers, fitClosed } from './fit-closed.js';
-import { CONTENDED_PARAMETERS, fitContended } from './fit-contended.js';
+import { chooseLockModel, fitContended } from './fit-contended.js';
 import { modelAccepts } from './loop-scenario.js';
 import { type FitState, fittedMachine, predictRow } from './predict.js';
 import type { InputRow } from './read.js';
@@ -64,10 +64,14 @@ export function calibrate(rows: readonly InputRow[], options: FitOptions): Calib
     caches: false,
   };
   state.caches = closed.clear.caches.length > 0 && modelAccepts(fittedMachine(state, true));
-  // 3. contended lock costs by simulation in the loop
+  // 3. contended lock costs by simulation in the loop, for the best lock model the model accepts
+  const lockModel = chooseLockModel(state.lock, (lock) =>
+    modelAccepts({ ...fittedMachine(state, false), lock }),
+  );
+  Object.assign(state.lock, lockModel.fixed);
   let steps = 0;
-  const contended = fitContended(rows, state, CONTENDED_PARAMETERS, () =>
-    progress?.('fitting lock costs', ++steps, 0),
+  const contended = fitContended(rows, state, lockModel.params, () =>
+    progress?.('fitting lock costs, simulations', ++steps, 0),
   );
   Object.assign(state.lock, contended.values);
   // 4. predict every row
@@ -99,7 +103,7 @@ export function calibrate(rows: readonly InputRow[], options: FitOptions): Calib
         : 'clear rows of this level'),
     uncertainty: 'bootstrap',
   }));
-  for (const p of CONTENDED_PARAMETERS) {
+  for (const p of lockModel.params) {
     const name = `machine.lock.${p.key}`;
     parameters.push({
       name,
@@ -133,6 +137,7 @@ export function calibrate(rows: readonly InputRow[], options: FitOptions): Calib
     parameters,
     uncertainty: UNCERTAINTY_NOTE,
     model: {
+      lock: lockModel.name,
       caches: state.caches,
       note: state.caches
         ? 'Predictions ran on the machine with cache levels (machine.memory.caches).'

@@ -79,7 +79,7 @@ export interface Calibration {
   /** the uncertainty methods, in words */
   uncertainty: string;
   /** which model the predictions ran on, and what that means */
-  model: { caches: boolean; note: string };
+  model: { caches: boolean; lock: string; note: string };
   rows: CalibratedRow[];
   summary: { fit: ErrorSummary; check: ErrorSummary };
   /** per bench and use */

@@ -2,6 +2,7 @@
 // deterministic and simple enough to add up by hand.
 
 import { describe, expect, it } from 'vitest';
+import { chooseLockModel } from '../../sim/calibrate/fit-contended.js';
 import { type LoopSpec, modelAccepts, simulateLoop } from '../../sim/calibrate/loop-scenario.js';
 
 const MACHINE = {
@@ -40,6 +41,15 @@ describe('simulateLoop', () => {
       freeHoldNs: 0,
     });
     expect(x).toBeCloseTo(1e9 / 150, 0);
+  });
+});
+
+describe('chooseLockModel', () => {
+  it("falls back to today's FIFO lock with its hand-off while the model has no lock kinds", () => {
+    const accepts = (lock: object) => modelAccepts({ ...MACHINE, lock });
+    const model = chooseLockModel(MACHINE.lock, accepts);
+    expect(model.name).toBe(accepts({ ...MACHINE.lock, kind: 'futex' }) ? 'futex' : 'fifo');
+    expect(model.params.length).toBeGreaterThan(0);
   });
 });
 
