@@ -118,7 +118,7 @@ export function renderCalibrationHtml(c: Calibration, assets: ChartAssets): stri
 <p class="meta">${meta.map((m) => `<span>${escapeHtml(m)}</span>`).join('')}</p>
 </header>
 <section class="details">
-<h2>Prediction error</h2>
+${c.notes.length > 0 ? `<h2>Notes</h2>\n<ul>${c.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>\n` : ''}<h2>Prediction error</h2>
 <p>errorPct = 100 × (predicted − measured) / measured, in each row's own unit. Check rows were never fitted.</p>
 <div class="table-wrap">${summaryTable(c)}</div>
 <h2>Fitted parameters</h2>

@@ -11,6 +11,10 @@ export const calibrateMessages = {
   badSelector: (selector: string) =>
     `--check: ${JSON.stringify(selector)} (field=value pairs separated by commas, e.g. bench=alloc,threads=2)`,
   missingBench: (bench: string, needed: string) => `calibrate: no fit rows of bench ${bench} (${needed})`,
+  totalRaised: (coreGBps: number) =>
+    `The multi-thread DRAM clear rows total less than one thread alone; totalClearGBps is raised to one core's ${coreGBps.toPrecision(3)} GB/s, as the model requires (the host was probably busy).`,
+  defaulted: (bench: string) => `No fit rows of bench ${bench}: its parameters keep the model's defaults.`,
+  noContendedRows: 'No multi-thread lock or alloc fit rows: the contended lock costs stay at 0.',
   badHarness: (value: string) => `--harness: ${JSON.stringify(value)} (js or c)`,
   progress: (stage: string, done: number, total: number) =>
     total > 0 ? `calibrate: ${stage} ${done}/${total}` : `calibrate: ${stage} ${done}`,

@@ -9,6 +9,7 @@ import type { CalibratedRow, Calibration, FittedParameter } from '../types/calib
 import { bootstrapSd } from './bootstrap.js';
 import { closedNumbers, fitClosed } from './fit-closed.js';
 import { chooseLockModel, fitContended } from './fit-contended.js';
+import { calibrateMessages } from './fit-messages.js';
 import { modelAccepts } from './loop-scenario.js';
 import { type FitState, fittedMachine, predictRow } from './predict.js';
 import type { InputRow } from './read.js';
@@ -136,6 +137,11 @@ export function calibrate(rows: readonly InputRow[], options: FitOptions): Calib
     heap: { allocHoldNs: closed.heap.holdNs / 2, freeHoldNs: Math.max(closed.heap.holdNs / 2, 1e-3) },
     parameters,
     uncertainty: UNCERTAINTY_NOTE,
+    notes: [
+      ...(closed.clear.totalRaisedToCore ? [calibrateMessages.totalRaised(closed.clear.coreClearGBps)] : []),
+      ...closed.defaulted.map((bench) => calibrateMessages.defaulted(bench)),
+      ...(contended.rows === 0 ? [calibrateMessages.noContendedRows] : []),
+    ],
     model: {
       lock: lockModel.name,
       caches: state.caches,

@@ -78,6 +78,8 @@ export interface Calibration {
   parameters: FittedParameter[];
   /** the uncertainty methods, in words */
   uncertainty: string;
+  /** what the fit had to assume or adjust, one sentence each */
+  notes: string[];
   /** which model the predictions ran on, and what that means */
   model: { caches: boolean; lock: string; note: string };
   rows: CalibratedRow[];
