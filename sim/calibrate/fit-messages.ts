@@ -3,8 +3,13 @@
 export const calibrateMessages = {
   notJson: (file: string, line: number, detail: string) =>
     `${file}:${line}: not a JSON object (one JSON object a line${detail ? `; ${detail}` : ''})`,
-  notPositive: (file: string, line: number, field: string, value: number) =>
-    `${file}:${line}: ${field}: ${value} (a measured value > 0)`,
+  notPositive: (
+    file: string,
+    line: number,
+    field: string,
+    value: number,
+    expected = 'a measured value > 0',
+  ) => `${file}:${line}: ${field}: ${value} (${expected})`,
   badThreads: (file: string, line: number, value: number) =>
     `${file}:${line}: threads: ${value} (an integer ≥ 1)`,
   noRows: (file: string) => `${file}: no measurement rows (one JSON object a line, CONTRACTS.md)`,

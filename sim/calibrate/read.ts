@@ -44,6 +44,19 @@ export function readMeasurements(text: string, file: string): InputRow[] {
       problems.push(calibrateMessages.notPositive(file, line, valueField(row.bench), measured));
       return;
     }
+    const sizeField = row.bench === 'fault' ? 'pageBytes' : 'blockBytes';
+    if (row.bench !== 'lock' && !(((row as Record<string, unknown>)[sizeField] as number) > 0)) {
+      problems.push(
+        calibrateMessages.notPositive(
+          file,
+          line,
+          sizeField,
+          (row as Record<string, number>)[sizeField],
+          'a size > 0',
+        ),
+      );
+      return;
+    }
     if (row.threads < 1 || !Number.isInteger(row.threads)) {
       problems.push(calibrateMessages.badThreads(file, line, row.threads));
       return;

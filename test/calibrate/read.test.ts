@@ -45,6 +45,12 @@ describe('readMeasurements', () => {
     ]);
   });
 
+  it('refuses a block of 0 bytes', () => {
+    expect(problems('{"bench":"clear","blockBytes":0,"threads":1,"gbPerSec":3}')).toEqual([
+      'm.jsonl:1: blockBytes: 0 (a size > 0)',
+    ]);
+  });
+
   it('refuses a measured value of 0 and an empty file', () => {
     expect(problems('{"bench":"lock","threads":2,"workNs":0,"opsPerSec":0}')).toEqual([
       'm.jsonl:1: opsPerSec: 0 (a measured value > 0)',
