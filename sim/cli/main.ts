@@ -4,6 +4,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import * as messages from '../experiment/messages.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand)
     .command(listCommand)
     .command(reportCommand)
+    .command(calibrateCommand)
     .demandCommand(1, messages.noCommand)
     .recommendCommands()
     .strict()
