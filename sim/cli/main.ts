@@ -7,6 +7,7 @@ import * as messages from '../experiment/messages.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { whatifCommand } from './commands/whatif.js';
 import { exitOk, reportFailure, usageError } from './exit.js';
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand)
     .command(listCommand)
     .command(reportCommand)
+    .command(schemaCommand)
     .demandCommand(1, messages.noCommand)
     .recommendCommands()
     .strict()
