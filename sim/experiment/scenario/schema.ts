@@ -92,6 +92,8 @@ export const scenarioSchema = strictObject(
     workload: workloadSchema.optional(),
     heap: heapSchema.optional(),
     run: runSchema.optional(),
+    // the JSON Schema the file follows, for editors; zerosim ignores it and resolving drops it
+    $schema: text.optional(),
   },
   messages.expectedScenarioObject,
 );
