@@ -19,6 +19,19 @@ const EVENTS_PER_ALLOCATION = 9;
 /** lock acquisitions per allocation at most: the allocation's (or its refill's) and the free's */
 const ACQUISITIONS_PER_ALLOCATION = 2;
 
+/** The most one acquisition can add to a cycle: every grant cost, a spin, a wake and its latency. */
+function lockGrantNs(lock: Scenario['machine']['lock'], cores: number): number {
+  return (
+    lock.acquireNs +
+    lock.handoffNs +
+    lock.migrateNs +
+    lock.perWaiterNs * cores +
+    lock.spinNs +
+    lock.wakeNs +
+    lock.wakeLatencyNs
+  );
+}
+
 function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): number {
   if (zeroerThreads(policy) === 0) return 0;
   const { machine, workload, heap, run } = scenario;
@@ -31,7 +44,7 @@ function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): nu
     makeSampler(workload.workNs).mean +
     makeSampler(heap.allocHoldNs).mean +
     makeSampler(heap.freeHoldNs).mean +
-    2 * (machine.lock.acquireNs + machine.lock.handoffNs) +
+    2 * lockGrantNs(machine.lock, cores) +
     (2 * sizeBytes) / soloGBps +
     (sizeBytes / machine.memory.pageBytes) * machine.memory.pageFaultNs;
   const horizonNs = allocations * cycleNs;
