@@ -136,7 +136,7 @@ describe('loadScenarioText on wrong shapes and values', () => {
     [
       'an unknown lock kind',
       withFields({ machine: { lock: { kind: 'mcs' } } }),
-      ['s.json: machine.lock.kind: got "mcs" (expected one of "fifo")'],
+      ['s.json: machine.lock.kind: got "mcs" (expected one of "fifo", "ticket", "futex")'],
     ],
     [
       'negative and NaN-like values',
