@@ -7,5 +7,7 @@ export type { StudyFlagText, StudyFlagValues } from './flags.js';
 export { listFlag, studyFlagValues } from './flags.js';
 export { parseJsonText } from './json.js';
 export { loadScenarioText, loadScenarioValue } from './load.js';
+export type { LoadOptions, MachineFileText, MachineOverride, MachineReader } from './machine-file.js';
+export { loadMachineText } from './machine-file.js';
 export type { ScenarioOverrides } from './overrides.js';
 export { applyOverrides } from './overrides.js';
