@@ -14,6 +14,7 @@ export const studyOptions = {
   out: { type: 'string', requiresArg: true, describe: messages.help.outRun },
   cores: { type: 'string', requiresArg: true, describe: messages.help.cores },
   policies: { type: 'string', requiresArg: true, describe: messages.help.policies },
+  machine: { type: 'string', requiresArg: true, describe: messages.help.machine },
   replications: { type: 'string', requiresArg: true, describe: messages.help.replications },
   seed: { type: 'string', requiresArg: true, describe: messages.help.seed },
   jobs: {
@@ -32,6 +33,8 @@ export interface StudyFlags {
   out?: string | string[];
   cores?: string | string[];
   policies?: string | string[];
+  /** a machine.json that replaces each scenario's machine */
+  machine?: string | string[];
   replications?: string | string[];
   seed?: string | string[];
   jobs?: string | string[];

@@ -103,6 +103,8 @@ export interface Scenario {
   cores: number[];
   policies: PolicySpec[];
   machine: MachineSpec;
+  /** the machine.json the machine was read from (a `machine` string, or --machine), as given */
+  machineSource?: string;
   workload: WorkloadSpec;
   heap: HeapSpec;
   run: RunSpec;

@@ -10,7 +10,7 @@ import type { StudyFlags, StudyPlan } from '../options.js';
 import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { defaultScenarioFile, displayPath } from '../paths.js';
 import { runAndWrite } from '../pipeline.js';
-import { checkDistinctNames, loadScenarioFiles } from '../scenario-files.js';
+import { checkDistinctNames, loadScenarioFiles, readMachineFlag } from '../scenario-files.js';
 
 interface RunArgs extends StudyFlags {
   scenarios?: string[];
@@ -36,7 +36,8 @@ async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
   const files =
     args.scenarios && args.scenarios.length > 0 ? args.scenarios : [displayPath(defaultScenarioFile())];
   const flags = studyFlags(args);
-  const loaded = (await loadScenarioFiles(files)).map(({ file, scenario }) => ({
+  const machine = await readMachineFlag(lastValue(args.machine));
+  const loaded = (await loadScenarioFiles(files, machine)).map(({ file, scenario }) => ({
     file,
     scenario: applyOverrides(scenario, flags.overrides),
   }));

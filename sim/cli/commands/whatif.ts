@@ -10,7 +10,7 @@ import { parseVary } from '../../experiment/vary.js';
 import type { StudyFlags, StudyPlan } from '../options.js';
 import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { runAndWrite } from '../pipeline.js';
-import { loadScenarioFiles } from '../scenario-files.js';
+import { loadScenarioFiles, readMachineFlag } from '../scenario-files.js';
 
 interface WhatifArgs extends StudyFlags {
   scenario: string;
@@ -34,7 +34,8 @@ export const whatifCommand: CommandModule<object, WhatifArgs> = {
 /** The scenario, overridden, with its --vary axes checked against it; its folder `out/NAME-whatif`. */
 async function resolveWhatif(args: WhatifArgs): Promise<StudyPlan[]> {
   const flags = studyFlags(args);
-  const [{ scenario: loaded }] = await loadScenarioFiles([args.scenario]);
+  const machine = await readMachineFlag(lastValue(args.machine));
+  const [{ scenario: loaded }] = await loadScenarioFiles([args.scenario], machine);
   const scenario = applyOverrides(loaded, flags.overrides);
   const varyFlags = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary : [args.vary];
   if (varyFlags.length === 0 && !args.sensitivity) throw new InputError([messages.whatifNeedsAxis]);

@@ -16,6 +16,7 @@ export const help = {
   policies: 'policies to run instead of the scenario’s: presets or the scenario’s own policies',
   replications: 'replications per point (>= 2)',
   seed: 'scenario seed, 0 to 4294967295',
+  machine: 'a machine.json (e.g. from zerosim calibrate) to use instead of each scenario’s machine',
   jobs: 'worker threads (results are identical for every value)',
   quiet: 'print no progress',
   maxEvents: 'refuse runs whose estimated event count exceeds this',

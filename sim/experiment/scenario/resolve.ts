@@ -5,9 +5,10 @@ import { presetPolicy } from '../../policies/registry.js';
 import type { Scenario } from '../../types/index.js';
 import { defaultPolicyNames, defaultSettings } from './defaults.js';
 import { resolvePolicyEntries } from './policies.js';
-import type { ScenarioInput } from './schema.js';
+import type { MachineInput, ScenarioInput } from './schema.js';
 
-export function resolveScenario(input: ScenarioInput): Scenario {
+/** `input.machine` is an object by now: the loader has read any machine file in its place. */
+export function resolveScenario(input: ScenarioInput & { machine?: MachineInput }): Scenario {
   const defaults = defaultSettings();
   return {
     name: input.name,
@@ -19,6 +20,8 @@ export function resolveScenario(input: ScenarioInput): Scenario {
       memory: { ...defaults.machine.memory, ...input.machine?.memory },
       lock: { ...defaults.machine.lock, ...input.machine?.lock },
     },
+    // only when given, so that scenarios without a machine file resolve (and write results) as before
+    ...(input.machineSource !== undefined && { machineSource: input.machineSource }),
     workload: { ...defaults.workload, ...input.workload },
     heap: { ...defaults.heap, ...input.heap },
     run: { ...defaults.run, ...input.run },

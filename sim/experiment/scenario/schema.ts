@@ -58,6 +58,12 @@ const lockSchema = strictObject({
   wakeLatencyNs: numberField({ min: 0 }).optional(),
 });
 
+/** A scenario's `machine` section, and the whole of a machine.json (calibrate writes one). */
+export const machineSchema = strictObject({ memory: memorySchema.optional(), lock: lockSchema.optional() });
+
+/** The path of a machine.json, relative to the scenario's folder; the loader reads it (load.ts). */
+const machinePath = z.string({ error: messages.expectedMachine }).min(1, { error: messages.expectedMachine });
+
 const workloadSchema = strictObject({
   workNs: distributionSchema('nonNegative').optional(),
   sizeBytes: distributionSchema('positive').optional(),
@@ -95,7 +101,9 @@ export const scenarioSchema = strictObject(
     description: text.optional(),
     cores: coresSchema,
     policies: policyEntriesSchema.optional(),
-    machine: strictObject({ memory: memorySchema.optional(), lock: lockSchema.optional() }).optional(),
+    machine: z.union([machineSchema, machinePath], { error: messages.expectedMachine }).optional(),
+    // where the machine came from (a machine string or --machine), as given; resolved scenarios keep it
+    machineSource: text.optional(),
     workload: workloadSchema.optional(),
     heap: heapSchema.optional(),
     run: runSchema.optional(),
@@ -107,3 +115,6 @@ export const scenarioSchema = strictObject(
 
 /** A scenario as validated: right types and ranges, defaults not yet filled in. */
 export type ScenarioInput = z.output<typeof scenarioSchema>;
+
+/** A machine section as validated, defaults not yet filled in. */
+export type MachineInput = z.output<typeof machineSchema>;
