@@ -10,21 +10,30 @@ import { type RunOptions, runOptions } from '../experiment/run.js';
 import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
 import { toolVersion } from './paths.js';
 
+// Number flags are declared `string` and `number` both: yargs-parser then leaves their text alone (so
+// messages quote what was typed), and --help labels them [number].
 export const studyOptions = {
   out: { type: 'string', requiresArg: true, describe: messages.help.outRun },
   cores: { type: 'string', requiresArg: true, describe: messages.help.cores },
   policies: { type: 'string', requiresArg: true, describe: messages.help.policies },
-  replications: { type: 'string', requiresArg: true, describe: messages.help.replications },
-  seed: { type: 'string', requiresArg: true, describe: messages.help.seed },
+  replications: { type: 'string', number: true, requiresArg: true, describe: messages.help.replications },
+  seed: { type: 'string', number: true, requiresArg: true, describe: messages.help.seed },
   jobs: {
     type: 'string',
+    number: true,
     requiresArg: true,
     describe: messages.help.jobs,
     defaultDescription: String(availableParallelism()),
   },
   quiet: { type: 'boolean', default: false, describe: messages.help.quiet },
-  'max-events': { type: 'string', requiresArg: true, describe: messages.help.maxEvents },
-  'target-allocs-per-sec': { type: 'string', requiresArg: true, describe: messages.help.target },
+  force: { type: 'boolean', default: false, describe: messages.help.force },
+  'max-events': { type: 'string', number: true, requiresArg: true, describe: messages.help.maxEvents },
+  'target-allocs-per-sec': {
+    type: 'string',
+    number: true,
+    requiresArg: true,
+    describe: messages.help.target,
+  },
 } as const satisfies Record<string, Options>;
 
 /** The parsed values of studyOptions. A repeated flag arrives as a list: the last one wins. */
@@ -36,6 +45,7 @@ export interface StudyFlags {
   seed?: string | string[];
   jobs?: string | string[];
   quiet: boolean;
+  force: boolean;
   maxEvents?: string | string[];
   targetAllocsPerSec?: string | string[];
 }
@@ -47,6 +57,8 @@ export interface StudyPlan {
   dir: string;
   /** progress on stderr (when it is a terminal) */
   showProgress: boolean;
+  /** overwrite files in `dir` that zerosim did not write */
+  force: boolean;
   /** every run option defaulted; the run installs its own progress and Ctrl-C hooks */
   options: RunOptions;
 }
@@ -80,6 +92,7 @@ export function studyPlan(
     study,
     dir,
     showProgress: !args.quiet,
+    force: args.force,
     options: runOptions(study.scenario, {
       jobs: flags.jobs,
       targetAllocsPerSec: flags.targetAllocsPerSec,

@@ -3,10 +3,10 @@
 import * as messages from '../experiment/messages.js';
 import { InputError, loadScenarioText } from '../experiment/scenario/index.js';
 import type { Scenario } from '../types/index.js';
-import { readInputFile } from './files.js';
+import { inputName, readInputFile } from './files.js';
 
 export interface LoadedScenario {
-  /** the path as the user gave it (or as shown for the default scenario) */
+  /** the path as the user gave it (or as shown for the default scenario; `<stdin>` for `-`) */
   file: string;
   scenario: Scenario;
 }
@@ -15,9 +15,10 @@ export interface LoadedScenario {
 export async function loadScenarioFiles(files: readonly string[]): Promise<LoadedScenario[]> {
   const loaded: LoadedScenario[] = [];
   const problems: string[] = [];
-  for (const file of files) {
+  for (const path of files) {
+    const file = inputName(path);
     try {
-      loaded.push({ file, scenario: loadScenarioText(await readInputFile(file), file) });
+      loaded.push({ file, scenario: loadScenarioText(await readInputFile(path), file) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
