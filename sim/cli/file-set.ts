@@ -48,6 +48,7 @@ export async function writeFileSet(
   const rels = files.map((f) => relativeInside(dir, f.path));
   const owned = await ownedFiles(dir);
   await refuseForeign(dir, rels, owned, options.force ?? false);
+  await refuseObstacles(dir, rels);
   const replaced = [...owned].filter(options.replaces ?? (() => true));
   const written = new Set(rels);
   const removes = replaced.filter((rel) => !written.has(rel));
@@ -92,7 +93,12 @@ export async function writeFileSet(
       await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
       throw new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
     }
-    await rollForward(dir, journal);
+    try {
+      await rollForward(dir, journal);
+    } catch (error) {
+      // the journal stays: the next command that touches DIR finishes the swap
+      throw new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
+    }
   });
   stopState().written.push(displayPath(dir));
   throwIfStopped();
@@ -182,6 +188,25 @@ async function refuseForeign(
 /** Refuses, before a long run, to overwrite the set's fixed files when zerosim did not write them. */
 export async function checkOwnership(dir: string, rels: readonly string[], force: boolean): Promise<void> {
   await refuseForeign(dir, rels, await ownedFiles(dir), force);
+}
+
+/**
+ * A file where the set needs a folder (charts/), or a folder where it puts a file, would stop the swap
+ * halfway: such a folder is refused before anything is written.
+ */
+async function refuseObstacles(dir: string, rels: readonly string[]): Promise<void> {
+  const inTheWay = (path: string, code: string) =>
+    new InputError([
+      messages.cannotWriteDir(displayPath(path), fsReason(Object.assign(new Error(code), { code }))),
+    ]);
+  for (const rel of rels) {
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = join(dir, ...parts.slice(0, i));
+      if ((await exists(folder)) && !(await isDir(folder))) throw inTheWay(folder, 'EEXIST');
+    }
+    if (await isDir(join(dir, rel))) throw inTheWay(join(dir, rel), 'EISDIR');
+  }
 }
 
 function relativeInside(dir: string, path: string): string {
