@@ -115,22 +115,27 @@ export async function recoverFolder(dir: string): Promise<void> {
   } catch {
     return; // no folder (yet), or not one: the caller's own checks say so
   }
-  await holdingSignals(async () => {
-    if (names.includes(journalName)) {
-      const journal = JSON.parse(await readFile(join(dir, journalName), 'utf8')) as Journal;
-      await rollForward(dir, journal);
-      process.stderr.write(`${messages.finishedSwap(displayPath(dir))}\n`);
-    }
-    let rolledBack = false;
-    for (const name of names) {
-      const pid = ownerPid(name);
-      if (pid === undefined || (pid !== process.pid && alive(pid))) continue;
-      if (name.startsWith(stagingPrefix) && (await isDir(join(dir, name)))) rolledBack = true;
-      await rm(join(dir, name), { recursive: true, force: true });
-    }
-    if (names.includes(`${journalName}.new`)) await rm(join(dir, `${journalName}.new`), { force: true });
-    if (rolledBack) process.stderr.write(`${messages.rolledBackSwap(displayPath(dir))}\n`);
+  await holdingSignals(() => repair(dir, names)).catch((error: unknown) => {
+    throw new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
   });
+}
+
+/** Finishes the journal's swap, if there is one, then removes what dead zerosims left behind. */
+async function repair(dir: string, names: readonly string[]): Promise<void> {
+  if (names.includes(journalName)) {
+    const journal = JSON.parse(await readFile(join(dir, journalName), 'utf8')) as Journal;
+    await rollForward(dir, journal);
+    process.stderr.write(`${messages.finishedSwap(displayPath(dir))}\n`);
+  }
+  let rolledBack = false;
+  for (const name of names) {
+    const pid = ownerPid(name);
+    if (pid === undefined || (pid !== process.pid && alive(pid))) continue;
+    if (name.startsWith(stagingPrefix) && (await isDir(join(dir, name)))) rolledBack = true;
+    await rm(join(dir, name), { recursive: true, force: true });
+  }
+  if (names.includes(`${journalName}.new`)) await rm(join(dir, `${journalName}.new`), { force: true });
+  if (rolledBack) process.stderr.write(`${messages.rolledBackSwap(displayPath(dir))}\n`);
 }
 
 /** Moves every staged file into place, removes the old set's leftovers, then the journal. Idempotent. */

@@ -38,8 +38,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   handler: renderReport,
 };
 
-/** The files of a run's set that a report keeps: the saved results it was rendered from. */
-const resultsFiles = new Set(['results.json', 'results.csv']);
+/** The files of a folder's set that a report replaces: its page and charts; the rest (results) stay. */
+const isReportFile = (rel: string) => rel === 'report.html' || rel.startsWith('charts/');
 
 async function renderReport(args: ReportArgs): Promise<void> {
   const out = outputDirFlag(lastValue(args.out));
@@ -54,7 +54,7 @@ async function renderReport(args: ReportArgs): Promise<void> {
   const dir = out ?? dirname(args.results);
   await writeOutputFiles(dir, await reportFiles(dir, results), {
     force: args.force,
-    replaces: (rel) => !resultsFiles.has(rel),
+    replaces: isReportFile,
   });
   process.stdout.write(`${messages.writtenLine('report', displayPath(reportPath(dir)))}\n`);
 }
