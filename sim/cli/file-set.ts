@@ -44,6 +44,7 @@ export async function writeFileSet(
   files: readonly OutputFile[],
   options: FileSetOptions = {},
 ): Promise<void> {
+  throwIfStopped(); // a stop that came while the files were built: leave the folder untouched
   await recoverFolder(dir);
   const rels = files.map((f) => relativeInside(dir, f.path));
   const owned = await ownedFiles(dir);
