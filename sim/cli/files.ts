@@ -17,6 +17,11 @@ export const probePrefix = '.zerosim-write-test-';
  */
 export const stdinPath = '\u0000-';
 
+/** A flag's value as typed: the stdin token main() passes for `-` is `-` again outside file inputs. */
+export function asTyped(value: string): string {
+  return value === stdinPath ? '-' : value;
+}
+
 /** How an input is named in messages: its path as given, or `<stdin>`. */
 export function inputName(file: string): string {
   return file === stdinPath ? messages.stdinName : file;
@@ -43,7 +48,7 @@ export async function readInputFile(file: string): Promise<string> {
 export function outputDirFlag(out: string | undefined): string | undefined {
   if (out === undefined) return undefined;
   if (out === '') throw new InputError([messages.emptyOut]);
-  if (out === stdinPath) throw new InputError([messages.stdinNotHere('an output folder')]);
+  if (asTyped(out) === '-') throw new InputError([messages.stdinNotHere('an output folder')]);
   return out;
 }
 

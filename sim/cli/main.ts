@@ -35,8 +35,9 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(null)
     // usage errors (yargs reports some as a YError) become InputErrors; a command's own errors pass through
     .fail((message, error) => {
-      if (error === undefined || error === null) throw usageError(message);
-      if (error.name === 'YError') throw usageError(error.message);
+      const typed = (text: string) => text.replaceAll(stdinPath, '-');
+      if (error === undefined || error === null) throw usageError(typed(message));
+      if (error.name === 'YError') throw usageError(typed(error.message));
       throw error;
     });
   try {

@@ -8,6 +8,7 @@ import * as messages from '../experiment/messages.js';
 import type { Study } from '../experiment/points.js';
 import { type RunOptions, runOptions } from '../experiment/run.js';
 import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
+import { asTyped } from './files.js';
 import { toolVersion } from './paths.js';
 
 // Number flags are declared `string` and `number` both: yargs-parser then leaves their text alone (so
@@ -63,8 +64,10 @@ export interface StudyPlan {
   options: RunOptions;
 }
 
+/** A flag's value as typed (`-` included); the last of a repeated flag. */
 export function lastValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[value.length - 1] : value;
+  const last = Array.isArray(value) ? value[value.length - 1] : value;
+  return last === undefined ? undefined : asTyped(last);
 }
 
 /** The typed values of the study flags (the last of a repeated flag wins); InputError for bad ones. */

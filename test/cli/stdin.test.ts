@@ -78,5 +78,10 @@ describe('- for stdin', () => {
       '--out: got "" (expected a folder path)',
     ]);
     expectBadInput(['run', '--out', ''], undefined, ['--out: got "" (expected a folder path)']);
+    // where no file is read, - is just what was typed
+    expectBadInput(['run', '--cores', '-'], undefined, [
+      '--cores: got "-" (expected an integer from 1 to 65536)',
+    ]);
+    expectBadInput(['list', '-'], undefined, ['zerosim: Unknown argument: - (see "zerosim --help")']);
   });
 });

@@ -7,7 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
 import { applyOverrides, InputError } from '../../experiment/scenario/index.js';
 import { parseVary } from '../../experiment/vary.js';
-import { outputDirFlag } from '../files.js';
+import { asTyped, outputDirFlag } from '../files.js';
 import type { StudyFlags, StudyPlan } from '../options.js';
 import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { runAndWrite } from '../pipeline.js';
@@ -38,7 +38,9 @@ async function resolveWhatif(args: WhatifArgs): Promise<StudyPlan[]> {
   const out = outputDirFlag(lastValue(args.out));
   const [{ file, scenario: loaded }] = await loadScenarioFiles([args.scenario]);
   const scenario = applyOverrides(loaded, flags.overrides);
-  const varyFlags = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary : [args.vary];
+  const varyFlags = (args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary : [args.vary]).map(
+    asTyped,
+  );
   if (varyFlags.length === 0 && !args.sensitivity) throw new InputError([messages.whatifNeedsAxis]);
   const vary = parseVary(varyFlags, scenario);
   const dir = out ?? join('out', `${scenario.name}-whatif`);
