@@ -60,5 +60,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exitCode = exitBadInput;
 });
 
+// a stderr that is gone (a closed terminal, after SIGHUP) has no one left to tell
+process.stderr.on('error', () => undefined);
+
 const code = await main(hideBin(process.argv));
 process.exitCode = stdoutFailed ? exitBadInput : code;
