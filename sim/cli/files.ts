@@ -1,7 +1,7 @@
-// The CLI's file-system access: reading inputs and preparing output folders (writing outputs as one
-// set is file-set.ts).
+// The CLI's file-system access: reading inputs (a path, or `-` for stdin) and checking output folders
+// (writing outputs as one set is file-set.ts).
 
-import { access, constants, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, constants, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as messages from '../experiment/messages.js';
 import { InputError } from '../experiment/scenario/index.js';
@@ -86,16 +86,6 @@ export async function checkOutputDir(dir: string): Promise<void> {
       await rm(testFile, { force: true }).catch(() => undefined);
     }
   });
-}
-
-/** Creates `dir` if needed and checks that it is writable. */
-export async function prepareOutputDir(dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-    await access(dir, constants.W_OK);
-  } catch (error) {
-    throw new InputError([messages.cannotWriteDir(displayPath(dir), fsReason(error))]);
-  }
 }
 
 /** "permission denied", "no such file or directory", …: the reason behind a file-system error. */
