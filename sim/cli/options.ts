@@ -8,24 +8,34 @@ import * as messages from '../experiment/messages.js';
 import type { Study } from '../experiment/points.js';
 import { type RunOptions, runOptions } from '../experiment/run.js';
 import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
+import { asTyped } from './files.js';
 import { toolVersion } from './paths.js';
 
+// Number flags are declared `string` and `number` both: yargs-parser then leaves their text alone (so
+// messages quote what was typed), and --help labels them [number].
 export const studyOptions = {
   out: { type: 'string', requiresArg: true, describe: messages.help.outRun },
   cores: { type: 'string', requiresArg: true, describe: messages.help.cores },
   policies: { type: 'string', requiresArg: true, describe: messages.help.policies },
   machine: { type: 'string', requiresArg: true, describe: messages.help.machine },
-  replications: { type: 'string', requiresArg: true, describe: messages.help.replications },
-  seed: { type: 'string', requiresArg: true, describe: messages.help.seed },
+  replications: { type: 'string', number: true, requiresArg: true, describe: messages.help.replications },
+  seed: { type: 'string', number: true, requiresArg: true, describe: messages.help.seed },
   jobs: {
     type: 'string',
+    number: true,
     requiresArg: true,
     describe: messages.help.jobs,
     defaultDescription: String(availableParallelism()),
   },
   quiet: { type: 'boolean', default: false, describe: messages.help.quiet },
-  'max-events': { type: 'string', requiresArg: true, describe: messages.help.maxEvents },
-  'target-allocs-per-sec': { type: 'string', requiresArg: true, describe: messages.help.target },
+  force: { type: 'boolean', default: false, describe: messages.help.force },
+  'max-events': { type: 'string', number: true, requiresArg: true, describe: messages.help.maxEvents },
+  'target-allocs-per-sec': {
+    type: 'string',
+    number: true,
+    requiresArg: true,
+    describe: messages.help.target,
+  },
 } as const satisfies Record<string, Options>;
 
 /** The parsed values of studyOptions. A repeated flag arrives as a list: the last one wins. */
@@ -39,6 +49,7 @@ export interface StudyFlags {
   seed?: string | string[];
   jobs?: string | string[];
   quiet: boolean;
+  force: boolean;
   maxEvents?: string | string[];
   targetAllocsPerSec?: string | string[];
 }
@@ -50,12 +61,16 @@ export interface StudyPlan {
   dir: string;
   /** progress on stderr (when it is a terminal) */
   showProgress: boolean;
+  /** overwrite files in `dir` that zerosim did not write */
+  force: boolean;
   /** every run option defaulted; the run installs its own progress and Ctrl-C hooks */
   options: RunOptions;
 }
 
+/** A flag's value as typed (`-` included); the last of a repeated flag. */
 export function lastValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[value.length - 1] : value;
+  const last = Array.isArray(value) ? value[value.length - 1] : value;
+  return last === undefined ? undefined : asTyped(last);
 }
 
 /** The typed values of the study flags (the last of a repeated flag wins); InputError for bad ones. */
@@ -83,6 +98,7 @@ export function studyPlan(
     study,
     dir,
     showProgress: !args.quiet,
+    force: args.force,
     options: runOptions(study.scenario, {
       jobs: flags.jobs,
       targetAllocsPerSec: flags.targetAllocsPerSec,

@@ -12,10 +12,10 @@ import {
   type MachineReader,
 } from '../experiment/scenario/index.js';
 import type { Scenario } from '../types/index.js';
-import { fsReason, readInputFile } from './files.js';
+import { fsReason, inputName, readInputFile, stdinPath } from './files.js';
 
 export interface LoadedScenario {
-  /** the path as the user gave it (or as shown for the default scenario) */
+  /** the path as the user gave it (or as shown for the default scenario; `<stdin>` for `-`) */
   file: string;
   scenario: Scenario;
 }
@@ -27,10 +27,12 @@ export async function loadScenarioFiles(
 ): Promise<LoadedScenario[]> {
   const loaded: LoadedScenario[] = [];
   const problems: string[] = [];
-  for (const file of files) {
+  for (const path of files) {
+    const file = inputName(path);
     try {
-      const text = await readInputFile(file);
-      const options = { readMachine: machineReader(dirname(file)), machine };
+      const text = await readInputFile(path);
+      // a scenario read from stdin finds its machine file from the current folder
+      const options = { readMachine: machineReader(path === stdinPath ? '.' : dirname(path)), machine };
       loaded.push({ file, scenario: loadScenarioText(text, file, options) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

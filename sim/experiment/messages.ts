@@ -13,6 +13,7 @@ export * from './messages/files.js';
 export * from './messages/help.js';
 export * from './messages/lines.js';
 export * from './messages/machine.js';
+export * from './messages/output.js';
 export * from './messages/policies.js';
 export * from './messages/scenario.js';
 export * from './messages/shapes.js';

@@ -6,6 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
 import { plainStudy } from '../../experiment/run.js';
 import { applyOverrides } from '../../experiment/scenario/index.js';
+import { outputDirFlag } from '../files.js';
 import type { StudyFlags, StudyPlan } from '../options.js';
 import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { defaultScenarioFile, displayPath } from '../paths.js';
@@ -43,7 +44,7 @@ async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
   }));
   checkDistinctNames(loaded);
   // one scenario: --out is its folder; several: --out holds one folder per scenario
-  const out = lastValue(args.out);
+  const out = outputDirFlag(lastValue(args.out));
   return loaded.map(({ file, scenario }) => {
     const dir =
       out === undefined ? join('out', scenario.name) : loaded.length === 1 ? out : join(out, scenario.name);

@@ -28,4 +28,6 @@ export const help = {
   sensitivity:
     'swing each machine, workload and lock-hold parameter by ±50% at the largest core count and rank them',
   outWhatif: 'output folder (default: out/<scenario name>-whatif/)',
+  force: 'overwrite files in the output folder that zerosim did not write',
+  completion: 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)',
 } as const;
