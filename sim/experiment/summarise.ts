@@ -5,7 +5,7 @@
  */
 import { decodeHistogram, emptyHistogram, summarise } from '../engine/monitor.js';
 import type { ReplicationResult } from '../model/replication.js';
-import type { Percentiles, Point, PolicySpec, Scenario } from '../types/index.js';
+import type { CacheLevelResult, MeanCI, Percentiles, Point, PolicySpec, Scenario } from '../types/index.js';
 import { analyticCompanion } from './analytic.js';
 import { pointSeed } from './points.js';
 import { meanCI, meanOf } from './statistics.js';
@@ -62,5 +62,26 @@ export function summarisePoint(
     coreTimeShare: share,
     analytic: analyticCompanion(scenario, policy, cores, reps),
     events: reps.reduce((sum, r) => sum + r.events, 0),
+    ...cacheLevels(scenario, reps),
+  };
+}
+
+/** Per-level clears and shared pools' load, with cache levels only (fields are added, not changed). */
+function cacheLevels(scenario: Scenario, reps: ReplicationResult[]): { cacheLevels?: CacheLevelResult[] } {
+  const { caches } = scenario.machine.memory;
+  if (caches.length === 0) return {};
+  const levels = [...caches.map((c) => ({ name: c.name, shared: c.shared })), { name: 'dram', shared: true }];
+  let shared = 0;
+  return {
+    cacheLevels: levels.map((level, l) => {
+      const bytes = meanOf(reps.map((r) => r.caches?.levelBytesPerAlloc[l] ?? 0));
+      let utilization: MeanCI | null = null;
+      if (l === caches.length) utilization = meanCI(reps.map((r) => r.bandwidthUtilization));
+      else if (level.shared) {
+        const p = shared++;
+        utilization = meanCI(reps.map((r) => r.caches?.sharedUtilization[p] ?? 0));
+      }
+      return { ...level, clearedBytesPerAlloc: bytes, utilization };
+    }),
   };
 }

@@ -6,10 +6,17 @@
 import type { AllocationPlan } from '../policies/plan.js';
 import type { ModelContext } from './context.js';
 
-/** `holdNs`: the allocation's drawn lock hold, before any clear or fault under the lock. */
-export function bookAllocation(sys: ModelContext, plan: AllocationPlan, holdNs: number): void {
+/**
+ * `holdNs`: the allocation's drawn lock hold, before any clear or fault under the lock; `writer`: the
+ * allocating core, whose clears the clearing books (their demands depend on where their bytes went).
+ */
+export function bookAllocation(
+  sys: ModelContext,
+  plan: AllocationPlan,
+  holdNs: number,
+  writer: number,
+): void {
   const { config, metrics, lock } = sys;
-  const { soloGBps } = sys.clearing;
   const kernelBytes = plan.faultPages * config.pageBytes;
   const faultNs = plan.faultPages * config.pageFaultNs;
   if (plan.clearAt === 'under-lock') metrics.clearedUnderLock += plan.clearBytes;
@@ -19,9 +26,7 @@ export function bookAllocation(sys: ModelContext, plan: AllocationPlan, holdNs: 
   metrics.skippedAlreadyClean += plan.skippedAlreadyClean;
   metrics.skippedFresh += plan.skippedFresh;
   metrics.skippedUnsafe += plan.skippedUnsafe;
-  metrics.demandNs += lock.coreDemandNs(holdNs) + faultNs + (plan.clearBytes + kernelBytes) / soloGBps;
-  metrics.lockDemandNs += lock.lockDemandNs(holdNs);
-  if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / soloGBps;
-  if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / soloGBps;
-  metrics.poolBytes += plan.clearBytes + kernelBytes;
+  const coreHoldNs = lock.coreDemandNs(holdNs);
+  const lockHoldNs = lock.lockDemandNs(holdNs);
+  sys.clearing.bookAllocation(metrics, plan, coreHoldNs, lockHoldNs, faultNs, kernelBytes, writer);
 }

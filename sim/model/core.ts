@@ -22,6 +22,7 @@ import { type AllocationPlan, clearsOnFree, emptyPlan, planAllocation } from '..
 import { bookAllocation } from './booking.js';
 import { C_AFTER_UNLOCK, C_ON_FREE, C_PAGE_FAULT, C_UNDER_LOCK } from './clearing.js';
 import type { ModelContext } from './context.js';
+import type { Block } from './extents.js';
 import { S_ALLOC, S_CLEAR, S_FREE, S_LOCK_HOLD, S_LOCK_WAIT, S_PAGE_FAULT, S_WORK } from './metrics.js';
 
 // Event tags: each names the timed step that just finished, and fire() runs the step after it.
@@ -63,14 +64,19 @@ export class Core implements Handler {
   private refill = false;
   private smallBytes = 0;
   private readonly plan: AllocationPlan = emptyPlan();
+  /** the allocation's pieces, with cache levels (null: byte pools) */
+  private block: Block | null = null;
   private usableNs = 0;
   private holdNs = 0;
   private stepStartNs = 0;
   // the free in progress
   private freeBytes = 0;
   private freeClean = false;
+  private freeBlock: Block | null = null;
   // live blocks (a ring of sizes, oldest first) and the small-object cache
   private readonly live: Float64Array;
+  /** the live blocks' pieces, beside their sizes (with cache levels; small blocks have none) */
+  private readonly liveBlocks: (Block | null)[];
   private liveHead = 0;
   private liveCount = 0;
   private cacheBytes = 0;
@@ -87,6 +93,7 @@ export class Core implements Handler {
     this.rngAllocHold = makeRng(seed, id, STREAM_ALLOC_HOLD);
     this.rngFreeHold = makeRng(seed, id, STREAM_FREE_HOLD);
     this.live = new Float64Array(sys.config.liveBlocksPerCore + 1);
+    this.liveBlocks = new Array(this.live.length).fill(null);
   }
 
   start(): void {
@@ -198,6 +205,7 @@ export class Core implements Handler {
     sys.lockTaken();
     // Inside the lock: take the bytes and ask the policy what to clear.
     const taken = sys.heap.take(this.sizeBytes, config.policy.reuseOrder);
+    this.block = sys.heap.takenBlock;
     planAllocation(config.policy, this.sizeBytes, this.needZero, taken, config.pageBytes, this.plan);
     const holdNs = config.allocHold.sample(this.rngAllocHold);
     this.holdNs = holdNs;
@@ -219,13 +227,14 @@ export class Core implements Handler {
   /** The kernel clears the faulted pages, still under the lock. */
   private lockedKernelClear(): void {
     const { clearing, config } = this.sys;
-    clearing.start(C_PAGE_FAULT, this.plan.faultPages * config.pageBytes, this, T_LOCKED_KERNEL_CLEAR_DONE);
+    const bytes = this.plan.faultPages * config.pageBytes;
+    clearing.start(C_PAGE_FAULT, bytes, this, T_LOCKED_KERNEL_CLEAR_DONE, this.block, this.id);
   }
 
   private lockedClear(): void {
     const plan = this.plan;
     if (plan.clearAt === 'under-lock') {
-      this.sys.clearing.start(C_UNDER_LOCK, plan.clearBytes, this, T_LOCKED_CLEAR_DONE);
+      this.sys.clearing.start(C_UNDER_LOCK, plan.clearBytes, this, T_LOCKED_CLEAR_DONE, this.block, this.id);
       return;
     }
     this.releaseAlloc();
@@ -255,7 +264,8 @@ export class Core implements Handler {
   /** The kernel clears the faulted pages; the core waits in its page fault. */
   private kernelClear(): void {
     const { clearing, config } = this.sys;
-    clearing.start(C_PAGE_FAULT, this.plan.faultPages * config.pageBytes, this, T_KERNEL_CLEAR_DONE);
+    const bytes = this.plan.faultPages * config.pageBytes;
+    clearing.start(C_PAGE_FAULT, bytes, this, T_KERNEL_CLEAR_DONE, this.block, this.id);
   }
 
   private clearAfterUnlock(): void {
@@ -264,7 +274,7 @@ export class Core implements Handler {
     if (plan.clearAt === 'after-unlock') {
       this.enter(S_CLEAR, env.now);
       this.stepStartNs = env.now;
-      this.sys.clearing.start(C_AFTER_UNLOCK, plan.clearBytes, this, T_CLEAR_DONE);
+      this.sys.clearing.start(C_AFTER_UNLOCK, plan.clearBytes, this, T_CLEAR_DONE, this.block, this.id);
       return;
     }
     this.largeDone();
@@ -274,13 +284,14 @@ export class Core implements Handler {
   private largeDone(): void {
     const plan = this.plan;
     if (plan.clearAt === 'after-unlock') this.chunkStretch(plan.clearBytes);
-    bookAllocation(this.sys, this.plan, this.holdNs);
+    bookAllocation(this.sys, this.plan, this.holdNs, this.id);
     if (this.refill) {
+      // the span's pieces go with it into the small-object cache, which returns spans of its own
       this.cacheBytes += this.sizeBytes;
       this.smallAlloc();
       return;
     }
-    this.allocated(this.sizeBytes);
+    this.allocated(this.sizeBytes, this.block);
     this.beginFree();
   }
 
@@ -293,7 +304,7 @@ export class Core implements Handler {
   }
 
   private smallDone(): void {
-    this.allocated(this.smallBytes);
+    this.allocated(this.smallBytes, null);
     this.beginFree();
   }
 
@@ -308,10 +319,9 @@ export class Core implements Handler {
       const { metrics, env } = sys;
       this.enter(S_CLEAR, env.now);
       metrics.clearedOnFree += this.freeBytes;
-      metrics.poolBytes += this.freeBytes;
-      metrics.demandNs += this.freeBytes / sys.clearing.soloGBps;
       this.stepStartNs = env.now;
-      sys.clearing.start(C_ON_FREE, this.freeBytes, this, T_FREE_CLEAR_DONE);
+      sys.clearing.start(C_ON_FREE, this.freeBytes, this, T_FREE_CLEAR_DONE, this.freeBlock, this.id);
+      sys.clearing.bookFreeClear(metrics, this.freeBytes, this.id);
       return;
     }
     this.freeLock();
@@ -325,7 +335,7 @@ export class Core implements Handler {
       sys.lock.acquire(this, T_FREE_GRANTED);
       return;
     }
-    sys.freed(this.freeBytes, this.freeClean);
+    sys.freed(this.freeBytes, this.freeClean, this.freeBlock);
     this.work();
   }
 
@@ -336,7 +346,7 @@ export class Core implements Handler {
     const holdNs = config.freeHold.sample(this.rngFreeHold);
     metrics.demandNs += sys.lock.coreDemandNs(holdNs);
     metrics.lockDemandNs += sys.lock.lockDemandNs(holdNs);
-    sys.freed(this.freeBytes, this.freeClean);
+    sys.freed(this.freeBytes, this.freeClean, this.freeBlock);
     this.usableNs = sys.env.now + sys.lock.grantDelayNs;
     this.enter(S_FREE, this.usableNs);
     sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_FREE_HELD);
@@ -351,12 +361,14 @@ export class Core implements Handler {
   }
 
   /** Records a finished allocation and keeps the block live. */
-  private allocated(sizeBytes: number): void {
+  private allocated(sizeBytes: number, block: Block | null): void {
     const { sys } = this;
     const now = sys.env.now;
     sys.metrics.latencyNs.record(now - this.requestNs);
     const live = this.live;
-    live[(this.liveHead + this.liveCount) % live.length] = sizeBytes;
+    const slot = (this.liveHead + this.liveCount) % live.length;
+    live[slot] = sizeBytes;
+    this.liveBlocks[slot] = block;
     this.liveCount++;
     sys.allocationDone(sizeBytes);
   }
@@ -369,6 +381,8 @@ export class Core implements Handler {
     const { config } = this.sys;
     if (this.liveCount <= config.liveBlocksPerCore) return false;
     const sizeBytes = this.live[this.liveHead];
+    this.freeBlock = this.liveBlocks[this.liveHead];
+    this.liveBlocks[this.liveHead] = null;
     this.liveHead = (this.liveHead + 1) % this.live.length;
     this.liveCount--;
     if (sizeBytes <= config.smallMaxBytes) {
@@ -376,6 +390,7 @@ export class Core implements Handler {
       if (this.smallFreedBytes < config.spanBytes) return false;
       this.smallFreedBytes -= config.spanBytes;
       this.freeBytes = config.spanBytes;
+      this.freeBlock = this.sys.heap.spanBlock(config.spanBytes, this.id);
     } else {
       this.freeBytes = sizeBytes;
     }

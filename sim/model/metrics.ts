@@ -33,7 +33,10 @@ export interface Counters {
   workNs: number;
   demandNs: number;
   lockDemandNs: number;
+  /** bytes through the DRAM pool */
   poolBytes: number;
+  /** with cache levels: bytes cleared in each level, DRAM last; empty without */
+  levelBytes: Float64Array;
 }
 
 export class Metrics implements Counters {
@@ -52,12 +55,18 @@ export class Metrics implements Counters {
   demandNs = 0;
   lockDemandNs = 0;
   poolBytes = 0;
+  readonly levelBytes: Float64Array;
   /** ns spent in each CORE_STATES entry, summed over cores */
   readonly stateNs = new Float64Array(CORE_STATES.length);
   /** request to usable block, ns */
   readonly latencyNs = new Tally();
   /** the longest non-preemptible stretch in each segment between snapshots */
   readonly stretchNs: number[] = [0];
+
+  /** `levels`: cache levels plus DRAM, or 0 with no cache levels */
+  constructor(levels = 0) {
+    this.levelBytes = new Float64Array(levels);
+  }
 
   counters(): Counters {
     return {
@@ -76,6 +85,7 @@ export class Metrics implements Counters {
       demandNs: this.demandNs,
       lockDemandNs: this.lockDemandNs,
       poolBytes: this.poolBytes,
+      levelBytes: this.levelBytes.slice(),
     };
   }
 

@@ -47,6 +47,16 @@ export interface ReplicationResult {
   windowNs: number;
   allocations: number;
   events: number;
+  /** with cache levels only, so results without them keep their shape */
+  caches?: CacheReplication;
+}
+
+/** Where clears ran, with cache levels. */
+export interface CacheReplication {
+  /** bytes cleared per allocation in each cache level, from the core outwards, then DRAM */
+  levelBytesPerAlloc: number[];
+  /** time-averaged utilisation of each shared level's pool, from the core outwards */
+  sharedUtilization: number[];
 }
 
 export function runReplication(config: ModelConfig): ReplicationResult {
@@ -125,6 +135,14 @@ export function runReplication(config: ModelConfig): ReplicationResult {
       allocations: n,
       events: sys.env.events,
     };
+    if (config.caches.length > 0) {
+      result.caches = {
+        levelBytesPerAlloc: Array.from(end.counters.levelBytes, (b, l) =>
+          perAlloc(b - start.counters.levelBytes[l]),
+        ),
+        sharedUtilization: end.sharedUsedNs.map((u, p) => perNs(u - start.sharedUsedNs[p])),
+      };
+    }
     latency.destroy();
     lockWait.destroy();
     return result;

@@ -27,6 +27,8 @@ export interface Snapshot {
   lockHoldSumNs: number;
   /** ∫ (bytes/ns in use ÷ total) dt */
   bandwidthUsedNs: number;
+  /** the same for each shared cache level's pool (none without cache levels) */
+  sharedUsedNs: number[];
 }
 
 /** Index of the snapshot that starts the measured window: the first at or after fraction × end time. */

@@ -53,6 +53,15 @@ export interface Analytic {
   note: string;
 }
 
+/** One cache level (or DRAM) of a point: bytes cleared there per allocation, and its pool's load. */
+export interface CacheLevelResult {
+  name: string;
+  shared: boolean;
+  clearedBytesPerAlloc: number;
+  /** time-averaged share of the pool's total in use; null for a private level, which has no pool */
+  utilization: MeanCI | null;
+}
+
 export interface Point {
   policy: string;
   cores: number;
@@ -76,6 +85,8 @@ export interface Point {
   coreTimeShare: CoreTimeShare;
   analytic: Analytic;
   events: number;
+  /** with cache levels only: where clears ran, each cache level from the core outwards, then `dram` */
+  cacheLevels?: CacheLevelResult[];
   /** what-if runs only: the varied fields and their values at this point */
   vary?: Record<string, number | string | boolean>;
 }
