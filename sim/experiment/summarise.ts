@@ -67,21 +67,24 @@ export function summarisePoint(
 }
 
 /** Per-level clears and shared pools' load, with cache levels only (fields are added, not changed). */
-function cacheLevels(scenario: Scenario, reps: ReplicationResult[]): { cacheLevels?: CacheLevelResult[] } {
+function cacheLevels(
+  scenario: Scenario,
+  reps: ReplicationResult[],
+): { cacheLevels?: Record<string, CacheLevelResult> } {
   const { caches } = scenario.machine.memory;
   if (caches.length === 0) return {};
   const levels = [...caches.map((c) => ({ name: c.name, shared: c.shared })), { name: 'dram', shared: true }];
+  const out: Record<string, CacheLevelResult> = {};
   let shared = 0;
-  return {
-    cacheLevels: levels.map((level, l) => {
-      const bytes = meanOf(reps.map((r) => r.caches?.levelBytesPerAlloc[l] ?? 0));
-      let utilization: MeanCI | null = null;
-      if (l === caches.length) utilization = meanCI(reps.map((r) => r.bandwidthUtilization));
-      else if (level.shared) {
-        const p = shared++;
-        utilization = meanCI(reps.map((r) => r.caches?.sharedUtilization[p] ?? 0));
-      }
-      return { ...level, clearedBytesPerAlloc: bytes, utilization };
-    }),
-  };
+  levels.forEach(({ name, shared: isShared }, l) => {
+    const bytes = meanOf(reps.map((r) => r.caches?.levelBytesPerAlloc[l] ?? 0));
+    let utilization: MeanCI | null = null;
+    if (l === caches.length) utilization = meanCI(reps.map((r) => r.bandwidthUtilization));
+    else if (isShared) {
+      const p = shared++;
+      utilization = meanCI(reps.map((r) => r.caches?.sharedUtilization[p] ?? 0));
+    }
+    out[name] = { shared: isShared, clearedBytesPerAlloc: bytes, utilization };
+  });
+  return { cacheLevels: out };
 }

@@ -55,8 +55,9 @@ describe('cache levels: clears scale with cores until a shared pool binds', () =
       const { point } = runPoint(sc, clearAll, n);
       // 8 cores clear 800 GB/s in their private levels; DRAM has 10 and the shared level 100
       expect(point.allocsPerSec.mean / (n * one)).toBeCloseTo(1, 2);
-      const [l2, l3, dram] = point.cacheLevels ?? [];
-      expect([l2.name, l3.name, dram.name]).toEqual(['l2', 'l3', 'dram']);
+      const levels = point.cacheLevels ?? {};
+      expect(Object.keys(levels)).toEqual(['l2', 'l3', 'dram']);
+      const { l2, l3, dram } = levels;
       expect(l2.clearedBytesPerAlloc).toBeCloseTo(sizeBytes, 0);
       expect(l3.clearedBytesPerAlloc + dram.clearedBytesPerAlloc).toBe(0);
       // a phase-locked run completes N allocations at once: the window's edges may cut a round, hence 1%
@@ -72,7 +73,7 @@ describe('cache levels: clears scale with cores until a shared pool binds', () =
       const expected = closedForm(n, sizeBytes / Math.min(40, 100 / n));
       // within 1%: the measured window's edges cut rounds
       expect(point.allocsPerSec.mean / expected).toBeCloseTo(1, 2);
-      const l3 = point.cacheLevels?.[0];
+      const l3 = point.cacheLevels?.l3;
       expect(l3?.utilization?.mean).toBeCloseTo(
         ((Math.min(40 * n, 100) / 100) * (sizeBytes / Math.min(40, 100 / n))) /
           (workNs + sizeBytes / Math.min(40, 100 / n)),
@@ -96,7 +97,7 @@ describe('cache levels: clears scale with cores until a shared pool binds', () =
       const { point } = runPoint(sc, clearAll, n);
       const clearNs = sizeBytes / 2 / 100 + sizeBytes / 2 / Math.min(40, 100 / n);
       expect(point.allocsPerSec.mean / closedForm(n, clearNs)).toBeCloseTo(1, 2);
-      expect(point.cacheLevels?.[0].clearedBytesPerAlloc).toBeCloseTo(sizeBytes / 2, 0);
+      expect(point.cacheLevels?.l2.clearedBytesPerAlloc).toBeCloseTo(sizeBytes / 2, 0);
     }
   });
 
@@ -107,7 +108,7 @@ describe('cache levels: clears scale with cores until a shared pool binds', () =
     ]);
     const lifo = { ...sc, heap: { ...sc.heap, reuseOrder: 'lifo' as const } };
     const { point } = runPoint(lifo, clearAll, 4);
-    const [l2, l3] = point.cacheLevels ?? [];
+    const { l2, l3 } = point.cacheLevels ?? {};
     // freed in core order 0..3 and taken in the same order from the top: core k gets core 3−k's block
     expect(l2.clearedBytesPerAlloc / sizeBytes).toBeCloseTo(0, 2);
     expect(l3.clearedBytesPerAlloc / sizeBytes).toBeCloseTo(1, 2);

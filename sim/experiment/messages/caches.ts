@@ -15,6 +15,9 @@ export const privateWithTotal = 'a private level has no total: each core has its
 export const sharedWithoutTotal = 'missing on a shared level';
 export const expectedTotalOnSharedOnly = 'totalGBps on every shared level, and only there';
 
+export const expectedCacheName =
+  'a name of letters, digits, "_" and "-" that starts with a letter, e.g. "l2"';
+
 export function duplicateCacheName(name: string, firstIndex: number): string {
   return `"${name}" is the name of caches[${firstIndex}] already`;
 }

@@ -40,7 +40,10 @@ const text = z.string({ error: messages.expectedType('string') });
 
 // Order, sizes and which levels carry a total are cross-field rules (checks.ts).
 const cacheLevelSchema = strictObject({
-  name: text,
+  // a key of results' cacheLevels and part of results.csv's column names
+  name: z
+    .string({ error: messages.expectedCacheName })
+    .regex(/^[a-zA-Z][a-zA-Z0-9_-]*$/, { error: messages.expectedCacheName }),
   bytes: numberField({ int: true, min: 1 }),
   shared: z.boolean({ error: messages.expectedType('boolean') }),
   coreGBps: numberField({ gt: 0 }),

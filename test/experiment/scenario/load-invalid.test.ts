@@ -430,6 +430,9 @@ describe('loadScenarioText on cache levels', () => {
       's.json: machine.memory.caches[1].name: "l2" is the name of caches[0] already (expected a distinct name for each level, other than "dram")',
       's.json: machine.memory.caches[2].name: got "dram" (expected a distinct name for each level, other than "dram")',
     ]);
+    expect(caches([{ ...l2, name: '2nd level' }])).toEqual([
+      's.json: machine.memory.caches[0].name: got "2nd level" (expected a name of letters, digits, "_" and "-" that starts with a letter, e.g. "l2")',
+    ]);
     const lines = caches([{ name: 'l1', bytes: 32768, shared: false, coreGbps: 200 }]);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^s\.json: machine\.memory\.caches\[0\]\.coreGBps: /);
