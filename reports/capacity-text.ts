@@ -2,9 +2,9 @@
  * The capacity answers in plain words, one line each: the same text on stdout and in the report.
  */
 import type { CapacityAnswer } from '../sim/types/index.js';
-import { formatSi } from './format.js';
+import { formatAllocsRate, formatSi, formatWholePct } from './format.js';
 
-const rate = (allocsPerSec: number) => `${formatSi(allocsPerSec)} allocs/s`;
+const rate = formatAllocsRate;
 const cores = (n: number) => `${formatSi(n)} ${n === 1 ? 'core' : 'cores'}`;
 
 /** One plain-language line per answer. */
@@ -17,7 +17,7 @@ export function formatCapacity(answers: readonly CapacityAnswer[]): string[] {
     const efficiency =
       e.cores === null
         ? `parallel efficiency${relativeTo} stays at or above 50% at every simulated core count`
-        : `parallel efficiency${relativeTo} falls below 50% at ${cores(e.cores)} (${Math.round(100 * e.efficiency!)}%)`;
+        : `parallel efficiency${relativeTo} falls below 50% at ${cores(e.cores)} (${formatWholePct(e.efficiency!)})`;
     const parts = [
       `${label}: reaches 90% of its peak (${rate(p.peakAllocsPerSec)} at ${cores(p.peakCores)}) at ${cores(p.cores)}`,
       efficiency,

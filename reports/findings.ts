@@ -1,92 +1,37 @@
 /**
  * Plain-language key findings computed from the numbers: how far apart the best and worst safe
  * policies are (a policy that never clears follows as the unsafe floor), which policies give
- * identical curves, where each policy saturates and which analytic bound it sits on, where core time
- * goes, and whether the simulation agrees with exact MVA; for a what-if study, of its base scenario,
- * after how far the grid moves each policy.
+ * identical curves, where each policy saturates (by the capacity answers the results carry) and which
+ * analytic bound it sits on, where core time goes, and whether the simulation agrees with exact MVA;
+ * for a what-if study, of its base scenario, after how far the grid moves each policy.
  */
-import type { Point, Results } from '../sim/types/index.js';
-import { formatPct, formatSi, joinWords } from './format.js';
+import type { PeakAnswer, Point, Results, ZeroAt } from '../sim/types/index.js';
+import { type BoundCheck, type BoundName, bindingBound } from './bounds.js';
+import type { Finding } from './finding.js';
+import { formatAllocsRate, formatPct, formatSi, formatTimes, joinWords } from './format.js';
 import { coreCounts, hasOnePointPerCoreCount, identicalCurves, pointsByPolicy } from './points.js';
 import { sensitivityFindings, whatifFindings } from './study-findings.js';
 import { baseScenarioView } from './views.js';
 
-export interface Finding {
-  kind:
-    | 'ratio'
-    | 'floor'
-    | 'identical'
-    | 'saturation'
-    | 'scaling'
-    | 'time'
-    | 'mva'
-    | 'whatif'
-    | 'sensitivity';
-  text: string;
-}
-
-/** A point is "at" a bound when its mean throughput reaches this fraction of it. */
-export const AT_BOUND = 0.9;
-/** A step to the next core count that grows throughput by less than this has stopped growing. */
-export const STALL_GROWTH = 1.05;
 /** A non-work state is worth a finding when it takes at least this share of core time. */
 const NOTABLE_SHARE = 0.25;
 
 /**
- * The core count where a policy saturates: the smaller of (a) the first core count that reaches 90%
- * of the policy's peak throughput and (b) the first one after which throughput grows by less than 5%.
- * Null when that is the largest simulated core count: the curve may still be growing.
+ * Where a policy saturates, by its capacity answer (computed with the results, in
+ * sim/experiment/capacity.ts): the first core count that reaches 90% of its peak, so the findings and
+ * the capacity answers name the same core count. Null when that is the largest simulated core count:
+ * the curve may still be growing.
  */
-export function saturationCores(points: Point[]): number | null {
-  if (points.length < 2) return null;
-  const xs = points.map((p) => p.allocsPerSec.mean);
-  const peak = Math.max(...xs);
-  const nearPeak = xs.findIndex((x) => x >= AT_BOUND * peak);
-  const stall = xs.findIndex((x, i) => i + 1 < xs.length && xs[i + 1] < STALL_GROWTH * x);
-  const index = stall === -1 ? nearPeak : Math.min(nearPeak, stall);
-  return index === points.length - 1 ? null : points[index].cores;
+export function saturationCores(points: Point[], peak: PeakAnswer): number | null {
+  return peak.cores === points[points.length - 1].cores ? null : peak.cores;
 }
 
-/**
- * True when a curve is flat from its first core count on: every point reaches 90% of the peak, so
- * the policy saturates at the first core count it was simulated at.
- */
-export function flatFromStart(points: Point[]): boolean {
-  if (points.length < 2) return false;
-  const xs = points.map((p) => p.allocsPerSec.mean);
-  const peak = Math.max(...xs);
-  return peak > 0 && xs.every((x) => x >= AT_BOUND * peak);
+/** A policy's 90%-of-peak answer, when the results carry capacity answers (older files may not). */
+function peakAnswer(results: Results, policy: string): PeakAnswer | undefined {
+  return results.capacity?.find((a) => a.policy === policy)?.cores90;
 }
 
-export type BoundName = 'lock' | 'bandwidth' | 'core';
-
-export interface BoundCheck {
-  bound: BoundName;
-  allocsPerSec: number;
-  /** measured mean throughput / bound */
-  fraction: number;
-  /** true when the point is within 10% of this bound */
-  binds: boolean;
-}
-
-/** The bound a point sits on: the tightest one it is within 10% of, else the tightest overall. */
-export function bindingBound(point: Point): BoundCheck | null {
-  const a = point.analytic;
-  const bounds = (
-    [
-      ['lock', a.lockBoundAllocsPerSec],
-      ['bandwidth', a.bandwidthBoundAllocsPerSec],
-      ['core', a.coreBoundAllocsPerSec],
-    ] as const
-  )
-    .filter((b): b is readonly [BoundName, number] => b[1] !== null && b[1] > 0)
-    .map(([bound, value]) => ({ bound, allocsPerSec: value, fraction: point.allocsPerSec.mean / value }))
-    .map((b) => ({ ...b, binds: b.fraction >= AT_BOUND }))
-    .sort((x, y) => x.allocsPerSec - y.allocsPerSec);
-  return bounds.find((b) => b.binds) ?? bounds[0] ?? null;
-}
-
-const rate = (x: number) => `${formatSi(x)} allocs/s`;
+const rate = formatAllocsRate;
 const cores = (n: number) => `${n} core${n === 1 ? '' : 's'}`;
 const boundWords: Record<BoundName, string> = {
   lock: 'lock bound',
@@ -94,12 +39,21 @@ const boundWords: Record<BoundName, string> = {
   core: 'core bound',
 };
 
-/** True when the scenario defines the policy to never clear (zeroAt 'never'): its memory is not zeroed. */
-export function neverClears(results: Results, policy: string): boolean {
-  return results.scenario.policies.some((p) => p.name === policy && p.zeroAt === 'never');
+/** Whether a policy with this zeroAt clears memory at all; one that does not is the unsafe floor. */
+const CLEARS: Record<ZeroAt, boolean> = {
+  'under-lock': true,
+  'after-unlock': true,
+  'on-free': true,
+  background: true,
+  never: false,
+};
+
+/** True when the scenario defines the policy to never clear (by its zeroAt): its memory is not zeroed. */
+function neverClears(results: Results, policy: string): boolean {
+  return results.scenario.policies.some((p) => p.name === policy && !CLEARS[p.zeroAt]);
 }
 
-const times = (x: number, of: number) => `${(x / of).toFixed(1)}×`;
+const times = (x: number, of: number) => formatTimes(x / of);
 
 /**
  * The spread between policies at the largest core count, led by the safe ones: the best against the
@@ -212,9 +166,9 @@ function describeTogether(
   });
 }
 
-function scalingText(points: Point[], s: Subject): { kind: Finding['kind']; text: string } {
+function scalingText(points: Point[], peak: PeakAnswer, s: Subject): { kind: Finding['kind']; text: string } {
   const last = points[points.length - 1];
-  const saturation = saturationCores(points);
+  const saturation = saturationCores(points, peak);
   const bound = bindingBound(last);
   const its = verb(s, 'its', 'their');
   const boundText = (b: BoundCheck) =>
@@ -225,7 +179,7 @@ function scalingText(points: Point[], s: Subject): { kind: Finding['kind']; text
   if (saturation !== null) {
     const where = bound ? boundText(bound) : `at ${rate(last.allocsPerSec.mean)}`;
     const text =
-      saturation === points[0].cores && flatFromStart(points)
+      saturation === points[0].cores && peak.flat === true
         ? `${s.name} ${verb(s, 'is', 'are')} flat from ${cores(saturation)} on, ${where}.`
         : `${s.name} ${verb(s, 'saturates', 'saturate')} at ${cores(saturation)}, ${where}.`;
     return { kind: 'saturation', text };
@@ -243,12 +197,17 @@ function scalingText(points: Point[], s: Subject): { kind: Finding['kind']; text
   return { kind: 'scaling', text: `${s.name} ${verb(s, 'is', 'are')} still growing at ${at}${tail}.` };
 }
 
-/** Where each policy saturates, or that it still grows, and the bound it sits on. */
+/**
+ * Where each policy saturates, or that it still grows, and the bound it sits on; nothing for a policy
+ * without a capacity answer to say where it saturates.
+ */
 function scalingFindings(results: Results): Finding[] {
   const curves = new Map(pointsByPolicy(results).map((c) => [c.policy, c.points]));
   const kinds = new Map<string, Finding['kind']>();
   const texts = describeTogether(results, [...curves.keys()], (policy, subject) => {
-    const { kind, text } = scalingText(curves.get(policy)!, subject);
+    const peak = peakAnswer(results, policy);
+    if (peak === undefined) return null;
+    const { kind, text } = scalingText(curves.get(policy)!, peak, subject);
     kinds.set(text, kind);
     return text;
   });

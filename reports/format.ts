@@ -1,6 +1,7 @@
 /**
- * Number and unit formatting for the report's text: SI-prefixed rates, times in ns/µs/ms,
- * binary byte sizes, percentages and distributions, all as plain strings (callers escape them).
+ * Number and unit formatting for the report's text and the CLI's stdout (the one place numbers
+ * become text): SI-prefixed rates, times in ns/µs/ms, binary byte sizes, percentages, ratios, fit
+ * coefficients and distributions, all as plain strings (callers escape them).
  */
 export { formatDist } from '../sim/dist/index.js';
 
@@ -44,9 +45,68 @@ export function formatBytes(bytes: number): string {
   return `${trim(bytes, 3)} B`;
 }
 
+/** a throughput: 18581.7 → "18.6 k allocs/s" */
+export function formatAllocsRate(allocsPerSec: number): string {
+  return `${formatSi(allocsPerSec)} allocs/s`;
+}
+
 /** fraction → "42.1%" */
 export function formatPct(fraction: number, digits = 3): string {
   return `${trim(fraction * 100, digits)}%`;
+}
+
+/** fraction → "34%", rounded to a whole percent */
+export function formatWholePct(fraction: number): string {
+  return `${Math.round(100 * fraction)}%`;
+}
+
+/** a signed share to significant digits, with a true minus: 0.963 → "+96%", −0.33 → "−33%" (digits 2) */
+export function formatSignedPct(fraction: number, digits = 3): string {
+  return `${fraction >= 0 ? '+' : '−'}${formatPct(Math.abs(fraction), digits)}`;
+}
+
+/** a signed share with fixed decimals, as tables and stdout align them: 0.0123 → "+1.23%", −0.004 → "-0.40%" */
+export function formatSignedPctFixed(fraction: number, decimals: number): string {
+  return `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(decimals)}%`;
+}
+
+/** a ratio of two throughputs with one decimal: 9.21 → "9.2×" */
+export function formatTimes(ratio: number): string {
+  return `${ratio.toFixed(1)}×`;
+}
+
+/** a count with thousands separators: 1234567 → "1,234,567" */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** a number with fixed decimals (core counts of a fit, R²): formatFixed(0.98765, 4) → "0.9877" */
+export function formatFixed(value: number, decimals: number): string {
+  return value.toFixed(decimals);
+}
+
+/** USL σ and κ: three significant digits, exponent form below 0.001 so small κ stays readable. */
+export function formatCoefficient(value: number): string {
+  if (value === 0) return '0';
+  return Math.abs(value) >= 1e-3 ? String(Number(value.toPrecision(3))) : value.toExponential(2);
+}
+
+/** The prefixes of the CLI's compact numbers, largest first. */
+const COMPACT_UNITS: Array<[number, string]> = [
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/**
+ * The CLI's compact mean ± CI, the CI in the mean's unit and precision so columns line up:
+ * 48213, 312 → "48.2k ±0.3k"; 950, 9.5 → "950 ±10".
+ */
+export function formatCompactMeanCi(mean: number, ci95: number): string {
+  const [scale, suffix] = COMPACT_UNITS.find(([size]) => Math.abs(mean) >= size * 0.9995) ?? [1, ''];
+  const scaled = mean / scale;
+  const decimals = Math.abs(scaled) >= 99.95 ? 0 : Math.abs(scaled) >= 9.995 ? 1 : 2;
+  return `${scaled.toFixed(decimals)}${suffix} ±${(ci95 / scale).toFixed(decimals)}${suffix}`;
 }
 
 /** a rate with its CI half-width: "18.6 k ± 220 allocs/s" */
@@ -77,4 +137,11 @@ export function joinWords(parts: string[]): string {
   return parts.length <= 1
     ? parts.join('')
     : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** "a", "a; and b", "a; b; and c": for parts that hold commas of their own */
+export function joinClauses(parts: string[]): string {
+  return parts.length <= 1
+    ? parts.join('')
+    : `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]}`;
 }

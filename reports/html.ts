@@ -4,15 +4,15 @@
  * USL fit, sensitivity, results, MVA cross-check, policies and parameters. Pure: it writes nothing,
  * and escapes every piece of user text.
  */
-import { createHash } from 'node:crypto';
 import type { Results } from '../sim/types/index.js';
-import type { ChartAssets } from './assets.js';
 import type { BuiltChart } from './charts/index.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import { keyFindings } from './findings.js';
+import { formatCount } from './format.js';
 import { BOOT_SCRIPT } from './page-script.js';
 import { PAGE_CSS } from './page-style.js';
 import { coreCounts, policyNames } from './points.js';
+import { sha256Base64 } from './sha256.js';
 import {
   capacityDetails,
   capacitySection,
@@ -25,11 +25,24 @@ import {
 import { crossCheckTable, parameterTables, policyTable, resultsTable } from './tables.js';
 import { whatifAxes } from './views.js';
 
-export type { ChartAssets } from './assets.js';
+/** The browser builds of vega, vega-lite and vega-embed, as text: the CLI reads them, the page inlines them. */
+export interface ChartAssets {
+  vega: string;
+  vegaLite: string;
+  vegaEmbed: string;
+}
+
+/**
+ * A script ready to inline. A literal `</script` would end the inline element early; the vega builds
+ * contain none today, and `<\/script` is equivalent in JS strings and regexes if one appears.
+ */
+function inlineScript(text: string): string {
+  return text.replace(/<\/script/gi, '<\\/script');
+}
 
 /** CSP source for one inline script: only scripts with exactly this text may run. */
 function scriptHash(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  return `'sha256-${sha256Base64(text)}'`;
 }
 
 /**
@@ -37,7 +50,7 @@ function scriptHash(text: string): string {
  * ships, by hash, so even markup that slipped past escaping could not execute. Vega compiles its
  * expressions with Function (unsafe-eval); vega-embed and vega-tooltip inject styles.
  */
-function contentSecurityPolicy(scripts: string[]): string {
+export function contentSecurityPolicy(scripts: string[]): string {
   return [
     "default-src 'none'",
     `script-src ${scripts.map(scriptHash).join(' ')} 'unsafe-eval'`,
@@ -62,7 +75,7 @@ function header(results: Results): string {
     ...(whatifAxes(results).length > 0
       ? [`what-if over ${plural(whatifAxes(results).length, 'field', 'fields')}`]
       : []),
-    `${events.toLocaleString('en-US')} events simulated`,
+    `${formatCount(events)} events simulated`,
   ];
   return `<header class="top">
 <h1>${escapeHtml(s.title || s.name)}</h1>
@@ -124,7 +137,7 @@ ${
 }
 
 export function renderHtml(results: Results, charts: BuiltChart[], assets: ChartAssets): string {
-  const scripts = [assets.vega, assets.vegaLite, assets.vegaEmbed, BOOT_SCRIPT];
+  const scripts = [assets.vega, assets.vegaLite, assets.vegaEmbed, BOOT_SCRIPT].map(inlineScript);
   const specs = charts.map((c) => ({ name: c.name, spec: c.spec }));
   const title = results.scenario.title || results.scenario.name;
   return `<!doctype html>

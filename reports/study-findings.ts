@@ -3,16 +3,23 @@
  * what-if grid at the largest core count, and which parameters move it most in a sensitivity study.
  */
 import type { Point, Results, SensitivityRow } from '../sim/types/index.js';
-import type { Finding } from './findings.js';
-import { formatPct, formatSi } from './format.js';
+import type { Finding } from './finding.js';
+import {
+  formatAllocsRate,
+  formatPct,
+  formatSi,
+  formatSignedPct,
+  formatTimes,
+  joinClauses,
+} from './format.js';
 import { coreCounts, policyNames } from './points.js';
 import { varyText, whatifAxes } from './views.js';
 
 /** A policy whose throughput moves less than this factor across the grid "stays" put. */
 const FLAT_SPREAD = 1.1;
 
-const rate = (x: number) => `${formatSi(x)} allocs/s`;
-const signed = (fraction: number) => `${fraction >= 0 ? '+' : '−'}${formatPct(Math.abs(fraction), 2)}`;
+const rate = formatAllocsRate;
+const signed = (fraction: number) => formatSignedPct(fraction, 2);
 
 export function whatifFindings(results: Results): Finding[] {
   if (whatifAxes(results).length === 0) return [];
@@ -30,7 +37,7 @@ export function whatifFindings(results: Results): Finding[] {
       spread < FLAT_SPREAD
         ? `At ${maxCores} cores ${policy} stays within ${formatPct(spread - 1, 2)} across the what-if grid ` +
           `(${formatSi(mean(lo))} to ${rate(mean(hi))}): the varied fields barely matter to it.`
-        : `At ${maxCores} cores ${policy} ranges ${spread.toFixed(1)}× across the what-if grid, from ` +
+        : `At ${maxCores} cores ${policy} ranges ${formatTimes(spread)} across the what-if grid, from ` +
           `${rate(mean(lo))} (${varyText(results, lo.vary)}) to ${rate(mean(hi))} (${varyText(results, hi.vary)}).`;
     return [{ kind: 'whatif', text }];
   });
@@ -51,13 +58,6 @@ export function sensitivityFindings(results: Results): Finding[] {
     return rows.length === 0 ? [] : [rows[0]];
   });
   if (top.length === 0) return [];
-  const text = `At ${s.cores} cores the parameter that moves throughput most is ${joinWords(top.map(words))}.`;
+  const text = `At ${s.cores} cores the parameter that moves throughput most is ${joinClauses(top.map(words))}.`;
   return [{ kind: 'sensitivity', text }];
-}
-
-/** "a", "a; and b", "a; b; and c": the parts hold commas of their own */
-function joinWords(parts: string[]): string {
-  return parts.length <= 1
-    ? parts.join('')
-    : `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]}`;
 }

@@ -7,16 +7,17 @@
 import type { Results, UslSummary } from '../sim/types/index.js';
 import { formatCapacity } from './capacity-text.js';
 import { escapeHtml } from './escape.js';
-import { formatChange, formatParameter, formatPct, formatSi } from './format.js';
+import {
+  formatChange,
+  formatCoefficient,
+  formatFixed,
+  formatParameter,
+  formatPct,
+  formatSi,
+} from './format.js';
 import { coreCounts, policyNames } from './points.js';
 import { table } from './tables.js';
 import { baseScenarioView, baseVary, inTableOrder, scenarioValueAt, varyText, whatifAxes } from './views.js';
-
-/** σ and κ: three significant digits, exponent form below 0.001 so small κ stays readable. */
-export function formatCoefficient(value: number): string {
-  if (value === 0) return '0';
-  return Math.abs(value) >= 1e-3 ? String(Number(value.toPrecision(3))) : value.toExponential(2);
-}
 
 /** "value [lo, hi]", or the value alone without an interval. */
 function withCi(value: string, ci: [number, number] | undefined, f: (v: number) => string): string {
@@ -88,7 +89,7 @@ export function uslTable(results: Results): string | null {
   const peak = (u: UslSummary) => {
     if (u.peakCores === null || u.peakAllocsPerSec === null) return ['– (no peak: κ = 0)', '–'];
     const beyond = u.peakCores > maxCores ? ' (beyond the simulated cores)' : '';
-    return [`${u.peakCores.toFixed(1)}${beyond}`, formatSi(u.peakAllocsPerSec)];
+    return [`${formatFixed(u.peakCores, 1)}${beyond}`, formatSi(u.peakAllocsPerSec)];
   };
   const rows = fits.map((u) => [
     u.policy,
@@ -97,7 +98,7 @@ export function uslTable(results: Results): string | null {
     withCi(formatCoefficient(u.kappa), u.ci95?.kappa, formatCoefficient),
     withCi(formatSi(u.lambda), u.ci95?.lambda, (v) => formatSi(v)),
     ...peak(u),
-    u.r2 === null ? '–' : u.r2.toFixed(4),
+    u.r2 === null ? '–' : formatFixed(u.r2, 4),
   ]);
   const head = [
     'policy',

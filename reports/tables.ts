@@ -3,10 +3,19 @@
  * parameters, policies, results with confidence intervals, lock hold and the longest stretch a core
  * cannot be preempted, and the MVA cross-check.
  */
-import type { Results } from '../sim/types/index.js';
+import type { Results, ZeroAt } from '../sim/types/index.js';
+import { bindingBound } from './bounds.js';
 import { escapeHtml } from './escape.js';
-import { bindingBound } from './findings.js';
-import { formatBytes, formatDist, formatMeanCi, formatNs, formatPct, formatSi } from './format.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDist,
+  formatMeanCi,
+  formatNs,
+  formatPct,
+  formatSi,
+  formatSignedPctFixed,
+} from './format.js';
 import { pointsInTableOrder, varyText, whatifAxes } from './views.js';
 
 /** A table from a header row and body rows of plain-text cells; `numeric` columns align right. */
@@ -20,7 +29,6 @@ export function table(head: string[], rows: string[][], numeric: number[] = []):
 
 const gbps = (v: number) => `${formatSi(v)} GB/s`;
 const bytes = (v: number) => (v >= 1024 ? `${formatBytes(v)} (${v} bytes)` : `${v} bytes`);
-const count = (v: number) => v.toLocaleString('en-US');
 
 /** Machine, workload, heap and run parameters: dot path (as `whatif --vary` takes it), value, meaning. */
 export function parameterTables(results: Results): string {
@@ -68,14 +76,27 @@ export function parameterTables(results: Results): string {
       ],
     ]),
     group('Run', [
-      ['run.allocationsPerCore', `${count(run.allocationsPerCore)} allocations`, 'per core, per replication'],
+      [
+        'run.allocationsPerCore',
+        `${formatCount(run.allocationsPerCore)} allocations`,
+        'per core, per replication',
+      ],
       ['run.warmupFraction', formatPct(run.warmupFraction), 'share of allocations dropped as warm-up'],
       ['run.replications', `${run.replications}`, 'independent replications per point'],
       ['run.seed', `${run.seed}`, 'scenario seed; point seeds derive from it'],
-      ['run.maxEvents', `${count(run.maxEvents)} events`, 'runs estimated above this are refused'],
+      ['run.maxEvents', `${formatCount(run.maxEvents)} events`, 'runs estimated above this are refused'],
     ]),
   ].join('\n');
 }
+
+/** Whether a zeroAt runs dedicated zeroing threads, so the policy table shows their count. */
+const HAS_ZEROERS: Record<ZeroAt, boolean> = {
+  'under-lock': false,
+  'after-unlock': false,
+  'on-free': false,
+  background: true,
+  never: false,
+};
 
 export function policyTable(results: Results): string {
   const rows = results.scenario.policies.map((p) => [
@@ -85,7 +106,7 @@ export function policyTable(results: Results): string {
     p.honorNeedZero ? 'yes' : 'no',
     p.dirtyTracking,
     p.freshIsZero ? 'yes' : 'no',
-    p.zeroAt === 'background' ? `${p.zeroerThreads}` : '–',
+    HAS_ZEROERS[p.zeroAt] ? `${p.zeroerThreads}` : '–',
     formatBytes(p.chunkBytes),
     p.reuseOrder,
   ]);
@@ -149,7 +170,7 @@ export function resultsTable(results: Results): string {
         : bound.binds
           ? `${bound.bound} (${formatPct(bound.fraction)})`
           : `none (${formatPct(bound.fraction)} of ${bound.bound})`,
-      count(p.events),
+      formatCount(p.events),
     ];
   });
   return table(head, rows, varied.shift([1, 2, 3, 4, 5, 6, 7, 8, 9, 11]));
@@ -172,7 +193,7 @@ export function crossCheckTable(results: Results): string | null {
       p.analytic.mvaExact ? 'exact' : 'approximate',
       formatMeanCi(p.allocsPerSec.mean, p.allocsPerSec.ci95, ''),
       formatSi(mva),
-      `${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(2)}%`,
+      formatSignedPctFixed(diff, 2),
       within ? 'yes' : 'no',
       p.analytic.note,
     ];

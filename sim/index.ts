@@ -4,15 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { buildReport as buildReportPage, type ChartAssets, type Report } from '../reports/index.js';
+import { loadAssets } from './cli/assets.js';
 import { fsReason } from './cli/files.js';
 import { toolVersion } from './cli/paths.js';
 import { cannotRead } from './experiment/messages.js';
-import { runStudy } from './experiment/run.js';
+import { plainStudy, runOptions, runStudy } from './experiment/run.js';
 import { InputError, loadScenarioText, loadScenarioValue } from './experiment/scenario/index.js';
 import type { Results, Scenario } from './types/index.js';
 
 export type { ChartAssets, Report } from '../reports/index.js';
-export { buildReport, loadAssets } from '../reports/index.js';
+export { loadAssets } from './cli/assets.js';
 export { InputError } from './experiment/scenario/index.js';
 export type * from './types/index.js';
 
@@ -49,11 +51,20 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   const checked = loadScenarioValue(scenario, 'scenario');
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs: ${jobs} (expected an integer ≥ 1)`);
-  return runStudy(checked, {
+  const given = {
     jobs,
     onProgress: options.onProgress,
     signal: options.signal,
     targetAllocsPerSec: options.targetAllocsPerSec,
     toolVersion: toolVersion(),
-  });
+  };
+  return runStudy(plainStudy(checked), runOptions(checked, given));
+}
+
+/**
+ * The report page of `results` (vega inlined from the installed packages unless `assets` are given)
+ * and each chart's vega-lite spec and SVG: what `zerosim report` writes.
+ */
+export function buildReport(results: Results, assets: ChartAssets = loadAssets()): Promise<Report> {
+  return buildReportPage(results, assets);
 }

@@ -4,7 +4,7 @@
  * the largest core count, largest effect on top, each bar end labelled with the parameter's value.
  */
 import type { Results, SensitivityRow } from '../../sim/types/index.js';
-import { formatParameter, formatSi } from '../format.js';
+import { formatAllocsRate, formatParameter, formatPct } from '../format.js';
 import { policyNames } from '../points.js';
 import { base, type ChartBuilder, type Layer } from './common.js';
 
@@ -17,7 +17,7 @@ const HIGH = '#f58518';
 
 /** "−50%" / "+50%" for a swing of 0.5. */
 export function swingLabels(swing: number): { low: string; high: string } {
-  const pct = `${Number((swing * 100).toPrecision(3))}%`;
+  const pct = formatPct(swing);
   return { low: `parameter −${pct}`, high: `parameter +${pct}` };
 }
 
@@ -31,7 +31,7 @@ function orderedRows(results: Results): SensitivityRow[] {
 }
 
 export function sensitivityPanel(row: SensitivityRow): string {
-  return `${row.policy} · base ${formatSi(row.baseAllocsPerSec)} allocs/s`;
+  return `${row.policy} · base ${formatAllocsRate(row.baseAllocsPerSec)}`;
 }
 
 /** Two bars per parameter: throughput change with the parameter low, and with it high. */

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expandTasks } from '../experiment/points.js';
-import { runVariants } from '../experiment/run.js';
+import { runOptions, simulatePoints } from '../experiment/run.js';
 import { gridVariants, parseVary } from '../experiment/vary.js';
 import { modelConfig } from '../model/config.js';
 import { runReplication } from '../model/replication.js';
@@ -29,8 +29,8 @@ export async function whatifGrid(scenario: Scenario, jobs: number): Promise<numb
     ['machine.memory.totalClearGBps=30,60,120', 'workload.needZeroFraction=0.5,1'],
     scenario,
   );
-  const results = await runVariants(scenario, gridVariants(scenario, axes), { jobs }, axes);
-  return results.points.length;
+  const points = await simulatePoints(gridVariants(scenario, axes), runOptions(scenario, { jobs }));
+  return points.length;
 }
 
 /** Peak resident memory (MiB) of a fresh process running one 4096-core replication of `allocsPerCore`. */

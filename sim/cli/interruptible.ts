@@ -2,28 +2,23 @@
 // second one kills as usual.
 
 import type { RunOptions } from '../experiment/run.js';
-import type { Results } from '../types/index.js';
 import { InterruptedError } from './exit.js';
-import { toolVersion } from './paths.js';
 import { progressOnStderr } from './progress.js';
 
-export async function runInterruptibly(
+/** The hooks a run takes from here: its progress line and the Ctrl-C signal. */
+export type RunHooks = Pick<RunOptions, 'onProgress' | 'signal'>;
+
+export async function runInterruptibly<T>(
   name: string,
   showProgress: boolean,
-  study: (options: RunOptions) => Promise<Results>,
-  options: Omit<RunOptions, 'signal' | 'onProgress' | 'toolVersion'>,
-): Promise<Results> {
+  run: (hooks: RunHooks) => Promise<T>,
+): Promise<T> {
   const progress = progressOnStderr(name, showProgress);
   const controller = new AbortController();
   const interrupt = () => controller.abort(new InterruptedError());
   process.once('SIGINT', interrupt);
   try {
-    return await study({
-      ...options,
-      onProgress: progress.onProgress,
-      signal: controller.signal,
-      toolVersion: toolVersion(),
-    });
+    return await run({ onProgress: progress.onProgress, signal: controller.signal });
   } catch (error) {
     throw controller.signal.aborted ? new InterruptedError() : error;
   } finally {

@@ -4,9 +4,11 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import * as messages from '../experiment/messages.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { whatifCommand } from './commands/whatif.js';
 import { exitOk, reportFailure, usageError } from './exit.js';
@@ -20,6 +22,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand)
     .command(listCommand)
     .command(reportCommand)
+    .command(calibrateCommand)
+    .command(schemaCommand)
     .demandCommand(1, messages.noCommand)
     .recommendCommands()
     .strict()

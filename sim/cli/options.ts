@@ -1,10 +1,14 @@
-// The flags shared by `run` and (later) `whatif`, declared once. Values stay text here; the scenario
-// module validates them (studyFlagValues), so messages quote exactly what was typed.
+// Declares the flags shared by `run` and `whatif` once, and resolves them into a StudyPlan: every option
+// checked and defaulted once, so nothing after it looks for a missing one. Values stay text until
+// the scenario module validates them (studyFlagValues), so messages quote exactly what was typed.
 
 import { availableParallelism } from 'node:os';
 import type { Options } from 'yargs';
 import * as messages from '../experiment/messages.js';
+import type { Study } from '../experiment/points.js';
+import { type RunOptions, runOptions } from '../experiment/run.js';
 import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
+import { toolVersion } from './paths.js';
 
 export const studyOptions = {
   out: { type: 'string', requiresArg: true, describe: messages.help.outRun },
@@ -36,6 +40,17 @@ export interface StudyFlags {
   targetAllocsPerSec?: string | string[];
 }
 
+/** One study as the pipeline (pipeline.ts) takes it: what to simulate, how, and where its files go. */
+export interface StudyPlan {
+  study: Study;
+  /** the output folder */
+  dir: string;
+  /** progress on stderr (when it is a terminal) */
+  showProgress: boolean;
+  /** every run option defaulted; the run installs its own progress and Ctrl-C hooks */
+  options: RunOptions;
+}
+
 export function lastValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;
 }
@@ -51,4 +66,25 @@ export function studyFlags(args: StudyFlags): StudyFlagValues {
     jobs: lastValue(args.jobs),
     targetAllocsPerSec: lastValue(args.targetAllocsPerSec),
   });
+}
+
+/** A study of the scenario loaded from `file`, with the flags' options, to be written into `dir`. */
+export function studyPlan(
+  args: StudyFlags,
+  flags: StudyFlagValues,
+  file: string,
+  study: Study,
+  dir: string,
+): StudyPlan {
+  return {
+    study,
+    dir,
+    showProgress: !args.quiet,
+    options: runOptions(study.scenario, {
+      jobs: flags.jobs,
+      targetAllocsPerSec: flags.targetAllocsPerSec,
+      budgetSource: flags.overrides.maxEvents === undefined ? file : '--max-events',
+      toolVersion: toolVersion(),
+    }),
+  };
 }

@@ -4,12 +4,19 @@
 import { join } from 'node:path';
 import { buildReport } from '../../reports/index.js';
 import type { Results } from '../types/index.js';
+import { loadAssets } from './assets.js';
 import { resultsCsv } from './csv.js';
 import { type OutputFile, writeFileSet } from './file-set.js';
 import { prepareOutputDir } from './files.js';
 
-async function reportFiles(dir: string, results: Results): Promise<OutputFile[]> {
-  const report = await buildReport(results);
+/** The report's page, where `run`, `whatif` and `report` say they put it. */
+export function reportPath(dir: string): string {
+  return join(dir, 'report.html');
+}
+
+/** report.html and charts/: the charts built and the page rendered (reports/), in memory. */
+export async function reportFiles(dir: string, results: Results): Promise<OutputFile[]> {
+  const report = await buildReport(results, loadAssets());
   const files: OutputFile[] = [];
   for (const chart of report.charts) {
     // chart names come from reports/, not from users; a path in one would be a bug there
@@ -22,30 +29,24 @@ async function reportFiles(dir: string, results: Results): Promise<OutputFile[]>
     files.push({ path: join(dir, 'charts', `${chart.name}.svg`), text: chart.svg });
   }
   // the page last: it is what users open
-  files.push({ path: join(dir, 'report.html'), text: report.html });
+  files.push({ path: reportPath(dir), text: report.html });
   return files;
 }
 
-const staleCharts = (dir: string) => ({
-  dirs: [join(dir, 'charts')],
-  match: (name: string) => name.endsWith('.vl.json') || name.endsWith('.svg'),
-});
-
-/** All of a study's files: results and report, as one set. Returns the report's path. */
-export async function writeStudyFiles(dir: string, results: Results): Promise<string> {
-  await prepareOutputDir(dir);
-  const files: OutputFile[] = [
+/** All of a study's files, in memory: results.json, results.csv, then the report and its charts. */
+export async function studyFiles(dir: string, results: Results): Promise<OutputFile[]> {
+  return [
     { path: join(dir, 'results.json'), text: `${JSON.stringify(results, null, 2)}\n` },
     { path: join(dir, 'results.csv'), text: resultsCsv(results) },
     ...(await reportFiles(dir, results)),
   ];
-  await writeFileSet(files, staleCharts(dir));
-  return join(dir, 'report.html');
 }
 
-/** report.html and charts/ only (zerosim report), as one set. Returns the report's path. */
-export async function writeReportFiles(dir: string, results: Results): Promise<string> {
+/** Writes the files into `dir` (created if need be) as one set; charts of an earlier run go. */
+export async function writeOutputFiles(dir: string, files: readonly OutputFile[]): Promise<void> {
   await prepareOutputDir(dir);
-  await writeFileSet(await reportFiles(dir, results), staleCharts(dir));
-  return join(dir, 'report.html');
+  await writeFileSet(files, {
+    dirs: [join(dir, 'charts')],
+    match: (name: string) => name.endsWith('.vl.json') || name.endsWith('.svg'),
+  });
 }

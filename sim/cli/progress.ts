@@ -3,14 +3,15 @@
 import * as messages from '../experiment/messages.js';
 
 export interface Progress {
-  onProgress?: (done: number, total: number) => void;
+  /** draws the line; does nothing when progress is not shown */
+  onProgress: (done: number, total: number) => void;
   /** erases the progress line */
   finish(): void;
 }
 
 export function progressOnStderr(name: string, enabled: boolean): Progress {
   const stream = process.stderr;
-  if (!enabled || !stream.isTTY) return { finish() {} };
+  if (!enabled || !stream.isTTY) return { onProgress() {}, finish() {} };
   let shown = false;
   const startMs = performance.now();
   return {

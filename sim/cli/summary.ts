@@ -2,6 +2,7 @@
 // answers and, after a sensitivity study, each policy's top-ranked parameters.
 
 import { formatCapacity } from '../../reports/capacity-text.js';
+import { formatSignedPctFixed } from '../../reports/format.js';
 import * as messages from '../experiment/messages.js';
 import type { Results } from '../types/index.js';
 import { throughputTable } from './table.js';
@@ -28,9 +29,7 @@ function sensitivitySummary(results: Results): string {
   const lines = [`sensitivity at ${cores} cores (each parameter ±${swing * 100}%, effect on allocs/s):`];
   for (const policy of new Set(rows.map((r) => r.policy))) {
     const top = rows.filter((r) => r.policy === policy && r.rank <= 3);
-    const text = top.map(
-      (r) => `${r.rank}. ${r.path} ${r.effect >= 0 ? '+' : ''}${(r.effect * 100).toFixed(1)}%`,
-    );
+    const text = top.map((r) => `${r.rank}. ${r.path} ${formatSignedPctFixed(r.effect, 1)}`);
     lines.push(`  ${policy}: ${text.join('; ')}`);
   }
   return lines.join('\n');

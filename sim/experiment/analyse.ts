@@ -1,6 +1,6 @@
 /**
- * After the points: a Universal Scalability Law fit of each throughput curve (policy, and varied
- * values in what-if runs) and the capacity answers, computed from the simulated curves.
+ * Analyses a study's points: a Universal Scalability Law fit of each throughput curve (policy, and
+ * varied values in what-if runs) and the capacity answers, computed from the simulated curves.
  */
 import { fitUsl } from '../analytic/usl.js';
 import type { Point, Results, UslSummary } from '../types/index.js';

@@ -1,9 +1,11 @@
 /**
- * The analytic companion of a point: operational bounds from the measured per-allocation demands,
- * and exact MVA where the point is product-form (else none: we never pretend).
+ * The analytic companion of a point: operational bounds from the per-allocation demands measured on
+ * each replication's window (model/replication.ts says why each holds exactly, under every lock
+ * kind), and exact MVA where the point is product-form (else none: we never pretend).
  *
- * Product-form cases, with a lock its kind says an FCFS exponential station models (fifo: no acquire
- * or hand-off cost), a lock-free free path, no small objects, no page faults in the measured window,
+ * Product-form cases, with a lock its kind says an FCFS exponential station models (fifo or ticket
+ * with no acquire, hand-off, per-waiter or migration cost; never futex, which is not FIFO), a
+ * lock-free free path, no small objects, no page faults in the measured window,
  * and every taken byte dirty:
  * - the lock service (allocHold + any under-lock clear) is exponential: one part exponential, the
  *   other zero; clears after unlock visit a PS station with per-job rate min(b, B/j), insensitive
@@ -65,8 +67,9 @@ export function productForm(
 }
 
 /**
- * With cache levels, every shared level is a pool of its own: X ≤ totalGBps / (bytes it cleared per
- * allocation) for each, as for DRAM, so the bandwidth bound is the least of them all.
+ * With cache levels, every shared level is a pool of its own: X ≤ totalGBps / (bytes its pool
+ * delivered per allocation in the window) for each, measured as for DRAM, so the bandwidth bound is
+ * the least of them all.
  */
 function sharedLevelBounds(
   b: BoundBreakdown,
@@ -74,13 +77,16 @@ function sharedLevelBounds(
   r: ReplicationResult,
 ): BoundBreakdown {
   if (r.caches === undefined) return b;
+  const { sharedPoolBytes } = r.caches;
   let bandwidth = b.bandwidth;
-  caches.forEach((level, l) => {
-    if (level.shared && level.totalGBps !== undefined) {
-      const bytes = r.caches?.levelBytesPerAlloc[l] ?? 0;
-      bandwidth = Math.min(bandwidth, bandwidthBound(level.totalGBps, bytes, NS_PER_SECOND));
-    }
-  });
+  caches
+    .filter((level) => level.shared)
+    .forEach((level, p) => {
+      bandwidth = Math.min(
+        bandwidth,
+        bandwidthBound(level.totalGBps ?? 0, sharedPoolBytes[p], NS_PER_SECOND),
+      );
+    });
   if (bandwidth >= b.bandwidth) return b;
   const bound = Math.min(b.core, b.lock, bandwidth);
   const limitedBy: Limiter = bound === b.core ? 'cores' : bound === b.lock ? 'lock' : 'bandwidth';

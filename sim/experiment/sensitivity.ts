@@ -13,7 +13,7 @@ import {
   type SensitivityRow,
   valueAt,
 } from '../types/index.js';
-import type { Variant } from './run.js';
+import type { Variant } from './points.js';
 import { loadScenarioValue } from './scenario/load.js';
 import { withValue } from './vary.js';
 

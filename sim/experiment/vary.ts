@@ -13,7 +13,7 @@ import {
   withValueAt,
 } from '../types/index.js';
 import * as messages from './messages.js';
-import type { Variant } from './run.js';
+import type { Variant } from './points.js';
 import { InputError } from './scenario/errors.js';
 import { loadScenarioValue } from './scenario/load.js';
 

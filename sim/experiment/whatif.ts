@@ -1,34 +1,42 @@
 /**
- * A what-if study: the grid of --vary values crossed with cores and policies, optionally with a
- * sensitivity (tornado) study, all simulated in one pool, then fitted and answered like a run.
+ * Turns a study into the scenarios it simulates: the grid of --vary values (or the scenario alone), then,
+ * with a sensitivity (tornado) study, each parameter swung ±50% at the largest core count; after the run,
+ * moves the sensitivity points out of the points list into their ranked rows.
  */
 
-import type { Results, Scenario, VaryAxis } from '../types/index.js';
-import { analyse } from './analyse.js';
-import { type RunOptions, runVariants, type Variant } from './run.js';
-import { sensitivityPlan, sensitivityRows, withoutSensitivityPoints } from './sensitivity.js';
+import type { Results } from '../types/index.js';
+import type { Study, Variant } from './points.js';
+import {
+  type SensitivityPlan,
+  sensitivityPlan,
+  sensitivityRows,
+  withoutSensitivityPoints,
+} from './sensitivity.js';
 import { gridVariants } from './vary.js';
 
-export interface WhatifOptions extends RunOptions {
-  /** also swing each parameter by ±50% at the largest core count */
-  sensitivity?: boolean;
+export interface StudyVariants {
+  /** the grid (or the base scenario) first, then the sensitivity variants */
+  variants: Variant[];
+  sensitivity: SensitivityPlan | null;
 }
 
-export async function runWhatif(
-  scenario: Scenario,
-  axes: readonly VaryAxis[],
-  options: WhatifOptions,
-): Promise<Results> {
-  const main: Variant[] = axes.length > 0 ? gridVariants(scenario, axes) : [{ scenario }];
-  const plan = options.sensitivity ? sensitivityPlan(scenario) : null;
-  const raw = await runVariants(
-    scenario,
-    [...main, ...(plan?.variants ?? [])],
-    options,
-    axes.length > 0 ? [...axes] : undefined,
-  );
-  const results = plan
-    ? { ...withoutSensitivityPoints(raw), sensitivity: sensitivityRows(plan, scenario, raw.points) }
-    : raw;
-  return analyse(results, { targetAllocsPerSec: options.targetAllocsPerSec });
+/** Every scenario the study simulates, each validated; InputError for a variant that is not valid. */
+export function studyVariants(study: Study): StudyVariants {
+  const { scenario, vary } = study;
+  const main: Variant[] = vary.length > 0 ? gridVariants(scenario, vary) : [{ scenario }];
+  const sensitivity = study.sensitivity ? sensitivityPlan(scenario) : null;
+  return { variants: [...main, ...(sensitivity?.variants ?? [])], sensitivity };
+}
+
+/** The results with the sensitivity points ranked into rows, out of the points list. */
+export function withSensitivity(
+  results: Results,
+  study: Study,
+  sensitivity: SensitivityPlan | null,
+): Results {
+  if (sensitivity === null) return results;
+  return {
+    ...withoutSensitivityPoints(results),
+    sensitivity: sensitivityRows(sensitivity, study.scenario, results.points),
+  };
 }

@@ -14,19 +14,10 @@
  * trusted, its fresh bytes, so that order covers exactly the bytes the plan clears. A page-fault
  * clear covers the fresh pieces; a clear on free or by a zeroing thread covers its whole block.
  */
-import { Bandwidth, type BandwidthCaps, soloRateGBps } from '../engine/bandwidth.js';
+import { Bandwidth, type BandwidthCaps } from '../engine/bandwidth.js';
 import type { Environment, Handler } from '../engine/environment.js';
-import type { AllocationPlan } from '../policies/plan.js';
 import type { CacheLevelSpec } from '../types/index.js';
-import {
-  C_AFTER_UNLOCK,
-  C_BACKGROUND,
-  C_ON_FREE,
-  C_PAGE_FAULT,
-  C_UNDER_LOCK,
-  CLEAR_SITES,
-  type Clearing,
-} from './clearing.js';
+import { C_AFTER_UNLOCK, C_PAGE_FAULT, C_UNDER_LOCK, type Clearing } from './clearing.js';
 import { type Block, type Extent, NO_WRITER, X_CLEAN, X_DIRTY, X_FRESH } from './extents.js';
 import type { Metrics } from './metrics.js';
 import type { Writes } from './writes.js';
@@ -35,8 +26,6 @@ interface Level {
   bytes: number;
   shared: boolean;
   coreGBps: number;
-  /** a lone clear's rate here: what demands divide by */
-  soloGBps: number;
   /** the level's pool; null for a private level */
   pool: Bandwidth | null;
 }
@@ -71,12 +60,9 @@ export class CacheClearing implements Clearing {
   readonly pool: Bandwidth;
   readonly pools: readonly Bandwidth[];
   readonly sharedPools: readonly Bandwidth[];
-  readonly soloGBps: number;
   /** the cache levels from the core outwards, then DRAM */
   private readonly levels: Level[];
   private readonly jobs: ClearJob[] = [];
-  /** per writer and site: the time alone of clears not yet booked, ns */
-  private readonly pendingSoloNs: Float64Array;
   /** per writer and level: bytes of clears not yet booked */
   private readonly pendingBytes: Float64Array;
 
@@ -87,7 +73,6 @@ export class CacheClearing implements Clearing {
     private readonly writes: Writes,
   ) {
     this.pool = new Bandwidth(env, caps);
-    this.soloGBps = soloRateGBps(caps);
     this.levels = caches.map((c) => {
       const pool = c.shared
         ? new Bandwidth(env, { totalGBps: c.totalGBps ?? 0, perJobGBps: c.coreGBps })
@@ -96,7 +81,6 @@ export class CacheClearing implements Clearing {
         bytes: c.bytes,
         shared: c.shared,
         coreGBps: c.coreGBps,
-        soloGBps: pool ? soloRateGBps(pool.caps) : c.coreGBps,
         pool,
       };
     });
@@ -104,7 +88,6 @@ export class CacheClearing implements Clearing {
       bytes: Number.POSITIVE_INFINITY,
       shared: true,
       coreGBps: caps.perJobGBps,
-      soloGBps: this.soloGBps,
       pool: this.pool,
     });
     this.pools = this.levels.flatMap((l) => (l.pool ? [l.pool] : []));
@@ -112,7 +95,6 @@ export class CacheClearing implements Clearing {
     const writers = writes.byWriter.length;
     const n = this.levels.length;
     for (let w = 0; w < writers; w++) this.jobs.push(new ClearJob(this, w, n));
-    this.pendingSoloNs = new Float64Array(writers * CLEAR_SITES);
     this.pendingBytes = new Float64Array(writers * n);
   }
 
@@ -139,18 +121,17 @@ export class CacheClearing implements Clearing {
     let resident = 0;
     for (let i = 0; i < job.pieces.length; i++) resident += this.place(job, job.pieces[i], job.pieceBytes[i]);
     job.levelBytes[last] += Math.max(0, bytes - resident);
-    let soloNs = 0;
+    let total = 0;
     const base = writer * this.levels.length;
     for (let l = 0; l <= last; l++) {
       const b = job.levelBytes[l];
       if (b <= 0) continue;
-      soloNs += b / this.levels[l].soloGBps;
+      total += b;
       this.pendingBytes[base + l] += b;
     }
-    this.pendingSoloNs[writer * CLEAR_SITES + site] += soloNs;
     job.bytes = bytes;
     // nothing to clear still completes as an event, never inside the caller's step
-    if (soloNs > 0) this.runNext(job);
+    if (total > 0) this.runNext(job);
     else this.env.schedule(0, job);
   }
 
@@ -169,46 +150,9 @@ export class CacheClearing implements Clearing {
     else this.env.schedule(bytes / level.coreGBps, job);
   }
 
-  bookAllocation(
-    metrics: Metrics,
-    plan: AllocationPlan,
-    coreHoldNs: number,
-    lockHoldNs: number,
-    faultNs: number,
-    _kernelBytes: number,
-    writer: number,
-  ): void {
-    const solo = this.pendingSoloNs;
-    const o = writer * CLEAR_SITES;
-    const lockedNs = solo[o + C_UNDER_LOCK];
-    const kernelNs = solo[o + C_PAGE_FAULT];
-    metrics.demandNs += coreHoldNs + faultNs + lockedNs + solo[o + C_AFTER_UNLOCK] + kernelNs;
-    metrics.lockDemandNs += lockHoldNs;
-    if (plan.clearAt === 'under-lock') metrics.lockDemandNs += lockedNs;
-    if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelNs;
-    solo[o + C_UNDER_LOCK] = 0;
-    solo[o + C_AFTER_UNLOCK] = 0;
-    solo[o + C_PAGE_FAULT] = 0;
-    this.bookBytes(metrics, writer);
-  }
-
-  bookFreeClear(metrics: Metrics, _bytes: number, writer: number): void {
-    const o = writer * CLEAR_SITES + C_ON_FREE;
-    metrics.demandNs += this.pendingSoloNs[o];
-    this.pendingSoloNs[o] = 0;
-    this.bookBytes(metrics, writer);
-  }
-
-  bookBackground(metrics: Metrics, _bytes: number, writer: number): void {
-    this.pendingSoloNs[writer * CLEAR_SITES + C_BACKGROUND] = 0;
-    this.bookBytes(metrics, writer);
-  }
-
-  /** Moves the writer's pending bytes into the metrics: per level, and DRAM's as the pool bytes. */
-  private bookBytes(metrics: Metrics, writer: number): void {
+  bookLevels(metrics: Metrics, writer: number): void {
     const n = this.levels.length;
     const base = writer * n;
-    metrics.poolBytes += this.pendingBytes[base + n - 1];
     for (let l = 0; l < n; l++) {
       metrics.levelBytes[l] += this.pendingBytes[base + l];
       this.pendingBytes[base + l] = 0;

@@ -6,12 +6,12 @@
  * clear shares one processor-shared pool, the DRAM write bandwidth (PoolClearing); the system picks
  * one at construction.
  *
- * A clear's demands (its time alone, the bytes it sends through each pool) are booked here too, as
- * they depend on where its bytes went.
+ * With cache levels, the bytes each clear ran in each level are booked here too, as only the
+ * clearing knows where they went. (The analytic bounds take no demands from here: they measure what
+ * each pool delivered in the window; see replication.ts.)
  */
-import { Bandwidth, type BandwidthCaps, soloRateGBps } from '../engine/bandwidth.js';
+import { Bandwidth, type BandwidthCaps } from '../engine/bandwidth.js';
 import type { Environment, Handler } from '../engine/environment.js';
-import type { AllocationPlan } from '../policies/plan.js';
 import type { Block } from './extents.js';
 import type { Metrics } from './metrics.js';
 
@@ -22,7 +22,6 @@ export const C_ON_FREE = 2;
 /** the kernel's clear of fresh pages on first touch */
 export const C_PAGE_FAULT = 3;
 export const C_BACKGROUND = 4;
-export const CLEAR_SITES = 5;
 
 export interface Clearing {
   /** the DRAM pool: the one every clear shares when there are no cache levels */
@@ -31,30 +30,16 @@ export interface Clearing {
   readonly pools: readonly Bandwidth[];
   /** the shared cache levels' pools alone, from the core outwards (empty with no cache levels) */
   readonly sharedPools: readonly Bandwidth[];
-  /** a lone clear's rate in DRAM, bytes per ns */
-  readonly soloGBps: number;
   /**
    * Starts clearing `bytes` (> 0) of `block` at a site (C_*) for `writer` (a core, or a zeroing thread
    * after the cores); calls `client.fire(tag)` when the clear completes.
    */
   start(site: number, bytes: number, client: Handler, tag: number, block: Block | null, writer: number): void;
   /**
-   * Books a finished allocation's demands: `coreHoldNs` and `lockHoldNs`, the lock's share of the
-   * core's and of the lock's time, `faultNs` its page faults, and the clears it ran.
+   * Books into `metrics.levelBytes` the bytes by level of the clears `writer` started since its last
+   * booking: at a finished allocation, a clear on free, a zeroing thread's finished chunk.
    */
-  bookAllocation(
-    metrics: Metrics,
-    plan: AllocationPlan,
-    coreHoldNs: number,
-    lockHoldNs: number,
-    faultNs: number,
-    kernelBytes: number,
-    writer: number,
-  ): void;
-  /** Books a clear on free just started by `writer`: a core's time, and pool bytes. */
-  bookFreeClear(metrics: Metrics, bytes: number, writer: number): void;
-  /** Books a zeroing thread's finished clear: pool bytes only, as no core waits for it. */
-  bookBackground(metrics: Metrics, bytes: number, writer: number): void;
+  bookLevels(metrics: Metrics, writer: number): void;
 }
 
 /** No cache levels: one pool, DRAM, for every clear, at min(coreClearGBps, totalClearGBps / j). */
@@ -62,40 +47,16 @@ export class PoolClearing implements Clearing {
   readonly pool: Bandwidth;
   readonly pools: readonly Bandwidth[];
   readonly sharedPools: readonly Bandwidth[] = [];
-  readonly soloGBps: number;
 
   constructor(env: Environment, caps: BandwidthCaps) {
     this.pool = new Bandwidth(env, caps);
     this.pools = [this.pool];
-    this.soloGBps = soloRateGBps(caps);
   }
 
   start(_site: number, bytes: number, client: Handler, tag: number): void {
     this.pool.start(bytes, client, tag);
   }
 
-  bookAllocation(
-    metrics: Metrics,
-    plan: AllocationPlan,
-    coreHoldNs: number,
-    lockHoldNs: number,
-    faultNs: number,
-    kernelBytes: number,
-  ): void {
-    const { soloGBps } = this;
-    metrics.demandNs += coreHoldNs + faultNs + (plan.clearBytes + kernelBytes) / soloGBps;
-    metrics.lockDemandNs += lockHoldNs;
-    if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / soloGBps;
-    if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / soloGBps;
-    metrics.poolBytes += plan.clearBytes + kernelBytes;
-  }
-
-  bookFreeClear(metrics: Metrics, bytes: number): void {
-    metrics.poolBytes += bytes;
-    metrics.demandNs += bytes / this.soloGBps;
-  }
-
-  bookBackground(metrics: Metrics, bytes: number): void {
-    metrics.poolBytes += bytes;
-  }
+  /** No levels to book: every byte went to the one pool. */
+  bookLevels(): void {}
 }

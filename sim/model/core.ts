@@ -16,14 +16,26 @@
  *                             (a refill goes on with smallAlloc → smallDone)
  *   → beginFree → clearOnFree → freeLock → [lock] freeGranted → freeRelease → work
  */
-import type { Handler } from '../engine/environment.js';
-import { makeRng, type Rng } from '../engine/random/rng.js';
+import type { LockClient, WaitState } from '../engine/locks/index.js';
 import { type AllocationPlan, clearsOnFree, emptyPlan, planAllocation } from '../policies/plan.js';
 import { bookAllocation } from './booking.js';
 import { C_AFTER_UNLOCK, C_ON_FREE, C_PAGE_FAULT, C_UNDER_LOCK } from './clearing.js';
 import type { ModelContext } from './context.js';
+import { CoreStreams } from './core-streams.js';
 import type { Block } from './extents.js';
-import { S_ALLOC, S_CLEAR, S_FREE, S_LOCK_HOLD, S_LOCK_WAIT, S_PAGE_FAULT, S_WORK } from './metrics.js';
+import { LiveBlocks } from './live-blocks.js';
+import {
+  S_ALLOC,
+  S_CLEAR,
+  S_FREE,
+  S_LOCK_HOLD,
+  S_LOCK_WAIT,
+  S_PAGE_FAULT,
+  S_SLEEP,
+  S_SPIN,
+  S_WAKE,
+  S_WORK,
+} from './metrics.js';
 
 // Event tags: each names the timed step that just finished, and fire() runs the step after it.
 // Tags are only names, so a new step takes the next free number and nothing is renumbered.
@@ -40,23 +52,17 @@ const T_SMALL_DONE = 9;
 const T_FREE_CLEAR_DONE = 10;
 const T_FREE_GRANTED = 11;
 const T_FREE_HELD = 12;
+const T_ALLOC_WAKE_DONE = 13;
+const T_FREE_WAKE_DONE = 14;
 
-// Random streams per core, so that policies at the same point see the same workload (common
-// random numbers): the k-th allocation of core c has the same size and zeroed flag under every policy.
-const STREAM_WORK = 1;
-const STREAM_SIZE = 2;
-const STREAM_ZERO = 3;
-const STREAM_ALLOC_HOLD = 4;
-const STREAM_FREE_HOLD = 5;
+/** The core state of each lock waiting state (WAIT_QUEUED, WAIT_SPIN, WAIT_SLEEP). */
+const WAIT_STATES = [S_LOCK_WAIT, S_SPIN, S_SLEEP];
 
-export class Core implements Handler {
+export class Core implements LockClient {
   private state = S_WORK;
   private stateSinceNs = 0;
-  private readonly rngWork: Rng;
-  private readonly rngSize: Rng;
-  private readonly rngZero: Rng;
-  private readonly rngAllocHold: Rng;
-  private readonly rngFreeHold: Rng;
+  /** one random stream per drawn quantity (common random numbers across policies) */
+  private readonly rng: CoreStreams;
   // the allocation in progress
   private requestNs = 0;
   private sizeBytes = 0;
@@ -67,33 +73,20 @@ export class Core implements Handler {
   /** the allocation's pieces, with cache levels (null: byte pools) */
   private block: Block | null = null;
   private usableNs = 0;
-  private holdNs = 0;
   private stepStartNs = 0;
-  // the free in progress
-  private freeBytes = 0;
-  private freeClean = false;
-  private freeBlock: Block | null = null;
-  // live blocks (a ring of sizes, oldest first) and the small-object cache
-  private readonly live: Float64Array;
-  /** the live blocks' pieces, beside their sizes (with cache levels; small blocks have none) */
-  private readonly liveBlocks: (Block | null)[];
-  private liveHead = 0;
-  private liveCount = 0;
+  /** whether frees clear on free (the policy's); the free in progress is in `live` */
+  private readonly freeClean: boolean;
+  private readonly live: LiveBlocks;
+  /** bytes left in the small-object cache */
   private cacheBytes = 0;
-  private smallFreedBytes = 0;
 
   constructor(
     private readonly sys: ModelContext,
     readonly id: number,
   ) {
-    const seed = sys.config.seed;
-    this.rngWork = makeRng(seed, id, STREAM_WORK);
-    this.rngSize = makeRng(seed, id, STREAM_SIZE);
-    this.rngZero = makeRng(seed, id, STREAM_ZERO);
-    this.rngAllocHold = makeRng(seed, id, STREAM_ALLOC_HOLD);
-    this.rngFreeHold = makeRng(seed, id, STREAM_FREE_HOLD);
-    this.live = new Float64Array(sys.config.liveBlocksPerCore + 1);
-    this.liveBlocks = new Array(this.live.length).fill(null);
+    this.rng = new CoreStreams(sys.config.seed, id);
+    this.live = new LiveBlocks(sys.config);
+    this.freeClean = clearsOnFree(sys.config.policy);
   }
 
   start(): void {
@@ -141,7 +134,18 @@ export class Core implements Handler {
       case T_FREE_HELD:
         this.freeRelease();
         return;
+      case T_ALLOC_WAKE_DONE:
+        this.fault();
+        return;
+      case T_FREE_WAKE_DONE:
+        this.work();
+        return;
     }
+  }
+
+  /** The lock moved this waiting core to spinning, sleeping or plain waiting (futex only). */
+  lockWaitState(state: WaitState): void {
+    this.enter(WAIT_STATES[state], this.sys.env.now);
   }
 
   /** Charges the time since the last state change and enters `state` at `atNs` (≥ now). */
@@ -166,9 +170,8 @@ export class Core implements Handler {
   // The steps of a cycle, in the order of the diagram at the top of the file.
 
   private work(): void {
-    const { config, metrics, env } = this.sys;
-    const workNs = config.work.sample(this.rngWork);
-    metrics.workNs += workNs;
+    const { config, env } = this.sys;
+    const workNs = config.work.sample(this.rng.work);
     this.enter(S_WORK, env.now);
     env.schedule(workNs, this, T_WORK_DONE);
   }
@@ -178,8 +181,8 @@ export class Core implements Handler {
     const now = this.sys.env.now;
     this.requestNs = now;
     // Both draws happen on every allocation, so each stream stays aligned across policies.
-    const size = config.size.sample(this.rngSize);
-    this.needZero = this.rngZero.next() < config.needZeroFraction;
+    const size = config.size.sample(this.rng.size);
+    this.needZero = this.rng.zero.next() < config.needZeroFraction;
     if (size <= config.smallMaxBytes) {
       this.smallBytes = size;
       if (this.cacheBytes >= size) {
@@ -207,8 +210,7 @@ export class Core implements Handler {
     const taken = sys.heap.take(this.sizeBytes, config.policy.reuseOrder);
     this.block = sys.heap.takenBlock;
     planAllocation(config.policy, this.sizeBytes, this.needZero, taken, config.pageBytes, this.plan);
-    const holdNs = config.allocHold.sample(this.rngAllocHold);
-    this.holdNs = holdNs;
+    const holdNs = config.allocHold.sample(this.rng.allocHold);
     this.usableNs = now + sys.lock.grantDelayNs;
     this.enter(S_LOCK_HOLD, this.usableNs);
     sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_ALLOC_HELD);
@@ -245,8 +247,19 @@ export class Core implements Handler {
     // Nothing preempts a lock holder: the whole hold is one stretch.
     sys.metrics.stretch(sys.env.now - this.usableNs);
     sys.lockReleased();
-    sys.lock.release(this);
+    const wakeNs = sys.lock.release(this);
+    if (wakeNs > 0) {
+      this.wake(wakeNs, T_ALLOC_WAKE_DONE);
+      return;
+    }
     this.fault();
+  }
+
+  /** A releaser wakes a sleeper, outside the lock, before it goes on (futex). */
+  private wake(wakeNs: number, tag: number): void {
+    const { env } = this.sys;
+    this.enter(S_WAKE, env.now);
+    env.schedule(wakeNs, this, tag);
   }
 
   /** Fresh pages not touched under the lock fault on the mutator's first touch, after unlock. */
@@ -284,7 +297,7 @@ export class Core implements Handler {
   private largeDone(): void {
     const plan = this.plan;
     if (plan.clearAt === 'after-unlock') this.chunkStretch(plan.clearBytes);
-    bookAllocation(this.sys, this.plan, this.holdNs, this.id);
+    bookAllocation(this.sys, this.plan, this.id);
     if (this.refill) {
       // the span's pieces go with it into the small-object cache, which returns spans of its own
       this.cacheBytes += this.sizeBytes;
@@ -296,10 +309,9 @@ export class Core implements Handler {
   }
 
   private smallAlloc(): void {
-    const { config, metrics, env } = this.sys;
+    const { config, env } = this.sys;
     this.cacheBytes -= this.smallBytes;
     this.enter(S_ALLOC, env.now);
-    metrics.demandNs += config.smallAllocNs;
     env.schedule(config.smallAllocNs, this, T_SMALL_DONE);
   }
 
@@ -308,8 +320,9 @@ export class Core implements Handler {
     this.beginFree();
   }
 
+  /** Frees the oldest live block, if one goes back (see LiveBlocks). */
   private beginFree(): void {
-    if (this.chooseFree()) this.clearOnFree();
+    if (this.live.takeOldest(this.sys.heap, this.id)) this.clearOnFree();
     else this.work();
   }
 
@@ -317,11 +330,12 @@ export class Core implements Handler {
     const { sys } = this;
     if (this.freeClean) {
       const { metrics, env } = sys;
+      const { freeBytes, freeBlock } = this.live;
       this.enter(S_CLEAR, env.now);
-      metrics.clearedOnFree += this.freeBytes;
+      metrics.clearedOnFree += freeBytes;
       this.stepStartNs = env.now;
-      sys.clearing.start(C_ON_FREE, this.freeBytes, this, T_FREE_CLEAR_DONE, this.freeBlock, this.id);
-      sys.clearing.bookFreeClear(metrics, this.freeBytes, this.id);
+      sys.clearing.start(C_ON_FREE, freeBytes, this, T_FREE_CLEAR_DONE, freeBlock, this.id);
+      sys.clearing.bookLevels(metrics, this.id);
       return;
     }
     this.freeLock();
@@ -329,24 +343,22 @@ export class Core implements Handler {
 
   private freeLock(): void {
     const { sys } = this;
-    if (this.freeClean) this.chunkStretch(this.freeBytes);
+    if (this.freeClean) this.chunkStretch(this.live.freeBytes);
     if (sys.config.freeTakesLock) {
       this.enter(S_LOCK_WAIT, sys.env.now);
       sys.lock.acquire(this, T_FREE_GRANTED);
       return;
     }
-    sys.freed(this.freeBytes, this.freeClean, this.freeBlock);
+    sys.freed(this.live.freeBytes, this.freeClean, this.live.freeBlock);
     this.work();
   }
 
   private freeGranted(): void {
     const { sys } = this;
-    const { config, metrics } = sys;
+    const { config } = sys;
     sys.lockTaken();
-    const holdNs = config.freeHold.sample(this.rngFreeHold);
-    metrics.demandNs += sys.lock.coreDemandNs(holdNs);
-    metrics.lockDemandNs += sys.lock.lockDemandNs(holdNs);
-    sys.freed(this.freeBytes, this.freeClean, this.freeBlock);
+    const holdNs = config.freeHold.sample(this.rng.freeHold);
+    sys.freed(this.live.freeBytes, this.freeClean, this.live.freeBlock);
     this.usableNs = sys.env.now + sys.lock.grantDelayNs;
     this.enter(S_FREE, this.usableNs);
     sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_FREE_HELD);
@@ -356,7 +368,11 @@ export class Core implements Handler {
     const { sys } = this;
     sys.metrics.stretch(sys.env.now - this.usableNs);
     sys.lockReleased();
-    sys.lock.release(this);
+    const wakeNs = sys.lock.release(this);
+    if (wakeNs > 0) {
+      this.wake(wakeNs, T_FREE_WAKE_DONE);
+      return;
+    }
     this.work();
   }
 
@@ -365,37 +381,8 @@ export class Core implements Handler {
     const { sys } = this;
     const now = sys.env.now;
     sys.metrics.latencyNs.record(now - this.requestNs);
-    const live = this.live;
-    const slot = (this.liveHead + this.liveCount) % live.length;
-    live[slot] = sizeBytes;
-    this.liveBlocks[slot] = block;
-    this.liveCount++;
+    this.live.add(sizeBytes, block);
     sys.allocationDone(sizeBytes);
-  }
-
-  /**
-   * Picks the block to free: the oldest live one, once more than liveBlocksPerCore are live. Small
-   * blocks go back to the heap a span at a time, as a swept span does. False when nothing goes back.
-   */
-  private chooseFree(): boolean {
-    const { config } = this.sys;
-    if (this.liveCount <= config.liveBlocksPerCore) return false;
-    const sizeBytes = this.live[this.liveHead];
-    this.freeBlock = this.liveBlocks[this.liveHead];
-    this.liveBlocks[this.liveHead] = null;
-    this.liveHead = (this.liveHead + 1) % this.live.length;
-    this.liveCount--;
-    if (sizeBytes <= config.smallMaxBytes) {
-      this.smallFreedBytes += sizeBytes;
-      if (this.smallFreedBytes < config.spanBytes) return false;
-      this.smallFreedBytes -= config.spanBytes;
-      this.freeBytes = config.spanBytes;
-      this.freeBlock = this.sys.heap.spanBlock(config.spanBytes, this.id);
-    } else {
-      this.freeBytes = sizeBytes;
-    }
-    this.freeClean = clearsOnFree(config.policy);
-    return true;
   }
 
   /** A chunked clear yields between chunks: its longest stretch is one chunk at the rate it got. */

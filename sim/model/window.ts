@@ -29,6 +29,11 @@ export interface Snapshot {
   bandwidthUsedNs: number;
   /** the same for each shared cache level's pool (none without cache levels) */
   sharedUsedNs: number[];
+  lockAcquisitions: number;
+  /** futex: grants that barged past a sleeper */
+  lockBarges: number;
+  /** lock wait spent paying acquireNs (grant delays end with it), summed over cores */
+  acquireSpentNs: number;
 }
 
 /** Index of the snapshot that starts the measured window: the first at or after fraction × end time. */

@@ -28,7 +28,7 @@ export class Zeroer implements Handler {
     const { sys } = this;
     sys.heap.zeroed(this.chunkBytes, this.block);
     sys.metrics.clearedBackground += this.chunkBytes;
-    sys.clearing.bookBackground(sys.metrics, this.chunkBytes, this.writer);
+    sys.clearing.bookLevels(sys.metrics, this.writer);
     this.next();
   }
 

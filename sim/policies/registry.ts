@@ -1,4 +1,5 @@
-// The zeroing-policy presets of MODEL.md, registered by name; adding a preset is one file and one line here.
+// The zeroing-policy presets of MODEL.md, registered by name; adding a preset is one file, plus its name in
+// presetNames and its entry in presets here (the compiler refuses a name without an entry, or the reverse).
 
 import type { PolicySpec } from '../types/index.js';
 import { backgroundZeroer } from './presets/background-zeroer.js';

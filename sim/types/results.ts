@@ -34,6 +34,12 @@ export interface CoreTimeShare {
   clear: number;
   pageFault: number;
   free: number;
+  /** futex locks only: spinning for the lock (burning the core) */
+  spin?: number;
+  /** futex locks only: asleep, waiting to be woken for the lock */
+  sleep?: number;
+  /** futex locks only: a releaser waking a sleeper, after unlocking */
+  wake?: number;
 }
 
 export interface Analytic {
@@ -74,6 +80,8 @@ export interface Point {
   /** mean lock hold per acquisition (allocation and free), usable to release */
   lockHoldNs: { mean: number };
   lockQueueLength: MeanCI;
+  /** futex locks only: the share of lock acquisitions that barged past a sleeping core */
+  lockBargeShare?: MeanCI;
   latencyNs: Percentiles;
   /** longest stretch a core spent clearing or holding the lock without a preemption point */
   maxNonPreemptibleNs: number;
@@ -161,10 +169,15 @@ export interface Results {
 }
 
 export interface PeakAnswer {
-  /** smallest simulated core count with mean X ≥ 0.9 × peak */
+  /** smallest simulated core count with mean X ≥ 0.9 × peak: where the curve saturates */
   cores: number;
   peakAllocsPerSec: number;
   peakCores: number;
+  /**
+   * every simulated core count (two or more) reaches 0.9 × a peak above 0: the curve is flat from its
+   * first point on; absent in results of older versions, read as false
+   */
+  flat?: boolean;
 }
 
 export interface EfficiencyAnswer {

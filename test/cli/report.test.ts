@@ -55,6 +55,15 @@ describe('zerosim report', () => {
     expect(existsSync(join(dir, 'report.html'))).toBe(false);
   });
 
+  it('gives results without capacity answers the ones run computes, so the findings say where policies saturate', () => {
+    const dir = scratchDir();
+    writeFile(dir, 'results.json', fakeResults());
+    expect(zerosim(['report', 'results.json'], dir).code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('aria-label="capacity answers"');
+    expect(html).toContain('<li>go1.0-under-lock is still growing at 4 cores');
+  });
+
   it('accepts results from an older version of the same major', () => {
     const dir = scratchDir();
     writeFile(dir, 'results.json', fakeResults('0.0.1'));

@@ -12,7 +12,22 @@ import { bounds, curve, point, results } from './capacity-fixtures.js';
 
 describe('coresFor90PctOfPeak', () => {
   it('finds the smallest core count within 90% of the peak, from unsorted input', () => {
-    expect(coresFor90PctOfPeak(curve())).toEqual({ cores: 16, peakAllocsPerSec: 57.2e3, peakCores: 32 });
+    expect(coresFor90PctOfPeak(curve())).toEqual({
+      cores: 16,
+      peakAllocsPerSec: 57.2e3,
+      peakCores: 32,
+      flat: false,
+    });
+  });
+
+  it('calls a curve flat when every point, from the first on, is within 90% of a peak above 0', () => {
+    const flat = (xs: number[]) => coresFor90PctOfPeak(xs.map((x, i) => point('f', 2 ** i, x))).flat;
+    expect(flat([95, 100, 99, 100])).toBe(true);
+    expect(flat([50, 52, 100])).toBe(false);
+    // it peaks at 1 core, then falls below 90%: it saturates there, but is not flat
+    expect(flat([100, 95, 80])).toBe(false);
+    expect(flat([100])).toBe(false);
+    expect(flat([0, 0])).toBe(false);
   });
 
   it('rejects an empty curve', () => {
@@ -89,7 +104,7 @@ describe('capacityAnswers', () => {
     expect(answers.map((a) => a.policy)).toEqual(['a', 'flat']);
     expect(answers[1]).toEqual({
       policy: 'flat',
-      cores90: { cores: 1, peakAllocsPerSec: 10, peakCores: 1 },
+      cores90: { cores: 1, peakAllocsPerSec: 10, peakCores: 1, flat: true },
       // 2 cores: 10 / (2·10) = 0.5 is not below 50%; 4 cores: 10 / (4·10) = 0.25
       efficiency50: { cores: 4, efficiency: 0.25, baselineCores: 1 },
     });

@@ -1,10 +1,10 @@
 // What-if grids and sensitivity studies, in-process: the grid is complete, every point carries its
 // values, bad axes are refused, and the tornado ranks the binding resource first.
 import { describe, expect, it } from 'vitest';
+import { runOptions, runStudy } from '../../sim/experiment/run.js';
 import { InputError } from '../../sim/experiment/scenario/index.js';
 import { parseVary } from '../../sim/experiment/vary.js';
-import { runWhatif } from '../../sim/experiment/whatif.js';
-import type { Scenario } from '../../sim/types/index.js';
+import type { Scenario, VaryAxis } from '../../sim/types/index.js';
 import { policy, scenario } from '../model/helpers.js';
 
 const small = (overrides: object = {}): Scenario =>
@@ -15,6 +15,10 @@ const small = (overrides: object = {}): Scenario =>
     ...overrides,
   } as never);
 
+/** The study `zerosim whatif` runs, on one thread. */
+const runWhatif = (scenario: Scenario, vary: readonly VaryAxis[], sensitivity = false) =>
+  runStudy({ scenario, vary, sensitivity }, runOptions(scenario));
+
 describe('what-if grids', () => {
   it('a two-field what-if produces the full grid, crossed with cores and policies', async () => {
     const sc = small();
@@ -22,7 +26,7 @@ describe('what-if grids', () => {
       ['machine.memory.totalClearGBps=30,60,120', 'workload.needZeroFraction=0.5,1'],
       sc,
     );
-    const results = await runWhatif(sc, axes, { jobs: 1 });
+    const results = await runWhatif(sc, axes);
     // 3 × 2 combinations × 2 policies × 2 core counts
     expect(results.points).toHaveLength(24);
     expect(results.whatif?.vary).toEqual(axes);
@@ -72,15 +76,15 @@ describe('what-if grids', () => {
     );
     expect(problems(['nonsense'])[0]).toMatch(/^--vary: got "nonsense" \(expected PATH=V1,V2/);
     expect(problems(['cores=1,2'])).toHaveLength(1);
-    await expect(
-      runWhatif(sc, parseVary(['workload.needZeroFraction=0.5,2'], sc), { jobs: 1 }),
-    ).rejects.toThrow(InputError);
+    await expect(runWhatif(sc, parseVary(['workload.needZeroFraction=0.5,2'], sc))).rejects.toThrow(
+      InputError,
+    );
   });
 });
 
 describe('sensitivity (tornado)', () => {
   const top = async (sc: Scenario, name: string) => {
-    const results = await runWhatif(sc, [], { jobs: 1, sensitivity: true });
+    const results = await runWhatif(sc, [], true);
     const rows = results.sensitivity!.rows.filter((r) => r.policy === name);
     expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
     return rows;
@@ -119,7 +123,7 @@ describe('sensitivity (tornado)', () => {
 describe('what-if over policy fields and nullable fields', () => {
   it('varies a field of preset policies, keeping their names, and runs', async () => {
     const sc = small({ cores: [2] });
-    const results = await runWhatif(sc, parseVary(['policy.dirtyTracking=span,none'], sc), { jobs: 1 });
+    const results = await runWhatif(sc, parseVary(['policy.dirtyTracking=span,none'], sc));
     expect(results.points.map((p) => `${p.policy} ${p.vary?.['policy.dirtyTracking']}`)).toEqual([
       'go1.0-under-lock span',
       'go1.1-after-unlock span',

@@ -8,9 +8,10 @@
 
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { analyticCompanion } from '../../sim/experiment/analytic.js';
 import { estimateEvents } from '../../sim/experiment/budget.js';
 import { replicationSeed } from '../../sim/experiment/points.js';
-import { runStudy } from '../../sim/experiment/run.js';
+import { plainStudy, runOptions, runStudy } from '../../sim/experiment/run.js';
 import { loadScenarioValue } from '../../sim/experiment/scenario/index.js';
 import { modelConfig } from '../../sim/model/config.js';
 import { type ReplicationResult, runReplication } from '../../sim/model/replication.js';
@@ -153,6 +154,33 @@ describe('every run of a random valid scenario', () => {
     );
   });
 
+  it('never exceeds its own analytic bounds, under every lock kind, one core included', () => {
+    // Each bound is an operational law on the replication's own window (see demands() in
+    // model/replication.ts), so it holds exactly; the slack is floating-point rounding only.
+    const slack = 1 + 1e-9;
+    fc.assert(
+      fc.property(scenarioJsonArb, (json) => {
+        for (const { scenario, policy, cores, where, result } of soundPoints(json)) {
+          if (result.allocations === 0 || result.windowNs <= 0) continue;
+          const a = analyticCompanion(scenario, policy, cores, [result]);
+          const x = result.allocsPerSec;
+          const at = `${where}, lock ${scenario.machine.lock.kind}`;
+          const bounds: Array<[string, number | null]> = [
+            ['boundAllocsPerSec', a.boundAllocsPerSec],
+            ['coreBoundAllocsPerSec', a.coreBoundAllocsPerSec],
+            ['lockBoundAllocsPerSec', a.lockBoundAllocsPerSec],
+            ['bandwidthBoundAllocsPerSec', a.bandwidthBoundAllocsPerSec],
+          ];
+          for (const [name, bound] of bounds) {
+            if (bound === null) continue;
+            check(x <= bound * slack, at, `${x} allocs/s exceeds its ${name} of ${bound}`);
+          }
+        }
+      }),
+      parameters(80),
+    );
+  });
+
   it('takes no more events than the budget estimate for its point', () => {
     fc.assert(
       fc.property(scenarioJsonArb, (json) => {
@@ -175,8 +203,9 @@ describe('a whole study of a random valid scenario', () => {
     await fc.assert(
       fc.asyncProperty(scenarioJsonArb, async (json) => {
         const scenario = load(json);
-        const first = JSON.stringify(await runStudy(scenario, { jobs: 1 }));
-        const second = JSON.stringify(await runStudy(load(json), { jobs: 1 }));
+        const study = (s: Scenario) => runStudy(plainStudy(s), runOptions(s, { jobs: 1 }));
+        const first = JSON.stringify(await study(scenario));
+        const second = JSON.stringify(await study(load(json)));
         check(first === second, `seed ${scenario.run.seed}`, 'two runs of the study differ');
       }),
       parameters(40),

@@ -12,8 +12,12 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/index.js';
+import { loadAssets } from '../../sim/cli/assets.js';
 import type { Results } from '../../sim/types/index.js';
 import { type FixtureName, fixture, hostileWhatif } from './helpers.js';
+
+/** The vega builds, read once as the CLI reads them for every report. */
+const assets = loadAssets();
 
 /** The laptop screens the first screen is laid out for; pages open at the larger one. */
 const VIEWPORTS = [
@@ -79,7 +83,7 @@ afterAll(async () => {
 async function open(results: Results): Promise<Opened> {
   const dir = mkdtempSync(join(tmpdir(), 'zerosim-report-'));
   dirs.push(dir);
-  const report = await buildReport(results);
+  const report = await buildReport(results, assets);
   writeFileSync(join(dir, 'report.html'), report.html);
   const page = await browser.newPage({ viewport: VIEWPORT });
   const opened: Opened = {

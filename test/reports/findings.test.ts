@@ -4,12 +4,14 @@
  * each checked against values worked out here from the inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { bindingBound, flatFromStart, keyFindings, saturationCores } from '../../reports/findings.js';
+import { keyFindings, saturationCores } from '../../reports/findings.js';
 import { identicalCurves } from '../../reports/points.js';
+import { capacityAnswers, coresFor90PctOfPeak } from '../../sim/experiment/capacity.js';
 import type { Point, Results } from '../../sim/types/index.js';
 import { fixture } from './helpers.js';
 
-const results = fixture('results');
+// the fixture predates capacity answers: give it the ones `run` computes, which findings read
+const results: Results = { ...fixture('results'), capacity: capacityAnswers(fixture('results')) };
 const template = results.points[0];
 
 /** A point with the given throughput and bounds; everything else from the fixture's first point. */
@@ -34,63 +36,34 @@ function point(
 const curve = (xs: number[]) => xs.map((x, i) => point(2 ** i, x));
 
 describe('saturationCores', () => {
-  it('is the first core count reaching 90% of the peak', () => {
+  /** saturationCores by the capacity answer the results would carry for the curve */
+  const saturation = (points: Point[]) => saturationCores(points, coresFor90PctOfPeak(points));
+
+  it('is the first core count reaching 90% of the peak, as the capacity answer has it', () => {
     // peak 100 at 16 cores; 90 is first reached at 8 cores (95)
-    expect(saturationCores(curve([10, 20, 40, 95, 100, 100, 100]))).toBe(8);
+    expect(saturation(curve([10, 20, 40, 95, 100, 100, 100]))).toBe(8);
   });
 
-  it('is the first core count after which throughput grows by less than 5%, if that comes earlier', () => {
-    // cores 1..32: a plateau after 4 cores (50 → 51, +2%) before a later climb to the peak at 32
-    expect(saturationCores(curve([10, 20, 50, 51, 80, 100]))).toBe(4);
-    // 50 → 53 is +6%: no plateau, and 90% of the peak comes only at the last point
-    expect(saturationCores(curve([10, 20, 50, 53, 80, 100]))).toBeNull();
+  it('does not call a pause saturation when the curve climbs on to its peak', () => {
+    // cores 1..32: 50 → 51 after 4 cores, then on to 100 at 32: 90% of the peak only at the last point
+    expect(saturation(curve([10, 20, 50, 51, 80, 100]))).toBeNull();
   });
 
   it('is null while the curve still grows at the largest core count', () => {
-    expect(saturationCores(curve([10, 20, 40, 80, 160]))).toBeNull();
+    expect(saturation(curve([10, 20, 40, 80, 160]))).toBeNull();
   });
 
   it('finds a peak before the end followed by a decline', () => {
-    expect(saturationCores(curve([10, 20, 40, 30, 20]))).toBe(4);
+    expect(saturation(curve([10, 20, 40, 30, 20]))).toBe(4);
   });
 
   it('matches the fixture: under-lock saturates at 8 cores, after-unlock at 32, the others not at all', () => {
     const byPolicy = (name: string) =>
       results.points.filter((p) => p.policy === name).sort((a, b) => a.cores - b.cores);
-    expect(saturationCores(byPolicy('go1.0-under-lock'))).toBe(8);
-    expect(saturationCores(byPolicy('go1.1-after-unlock'))).toBe(32);
-    expect(saturationCores(byPolicy('exact-dirty'))).toBeNull();
-    expect(saturationCores(byPolicy('no-zero'))).toBeNull();
-  });
-});
-
-describe('bindingBound', () => {
-  it('names the bound the throughput is within 10% of', () => {
-    expect(bindingBound(point(64, 95, { lock: 100, bandwidth: 300, core: 500 }))).toMatchObject({
-      bound: 'lock',
-      binds: true,
-      fraction: 0.95,
-    });
-    expect(bindingBound(point(64, 95, { lock: 900, bandwidth: 100, core: 500 }))).toMatchObject({
-      bound: 'bandwidth',
-      binds: true,
-    });
-    expect(bindingBound(point(4, 99, { lock: 900, core: 100 }))).toMatchObject({
-      bound: 'core',
-      binds: true,
-    });
-  });
-
-  it('reports the tightest bound, not binding, when the throughput is further than 10% below all of them', () => {
-    expect(bindingBound(point(4, 70, { lock: 100, bandwidth: 200, core: 400 }))).toMatchObject({
-      bound: 'lock',
-      binds: false,
-      fraction: 0.7,
-    });
-  });
-
-  it('ignores null bounds', () => {
-    expect(bindingBound(point(4, 99, { lock: null, bandwidth: null, core: 100 }))?.bound).toBe('core');
+    expect(saturation(byPolicy('go1.0-under-lock'))).toBe(8);
+    expect(saturation(byPolicy('go1.1-after-unlock'))).toBe(32);
+    expect(saturation(byPolicy('exact-dirty'))).toBeNull();
+    expect(saturation(byPolicy('no-zero'))).toBeNull();
   });
 });
 
@@ -126,6 +99,21 @@ describe('keyFindings on the fixture', () => {
       'go1.1-after-unlock saturates at 32 cores, at its bandwidth bound of 116 k allocs/s (99% of it at 64 cores).',
     ]);
     expect(lockBound).toBeCloseTo(1e9 / (720 + 1_030_000 / 20 + 220), 0); // 1 / D_lock, D_lock in ns
+  });
+
+  it('names the core count the capacity answers carry, and nothing without them', () => {
+    const moved: Results = {
+      ...results,
+      capacity: results.capacity!.map((a) =>
+        a.policy === 'go1.0-under-lock' ? { ...a, cores90: { ...a.cores90, cores: 16 } } : a,
+      ),
+    };
+    expect(keyFindings(moved).find((f) => f.kind === 'saturation')?.text).toMatch(
+      /^go1\.0-under-lock saturates at 16 cores,/,
+    );
+    const none = keyFindings(fixture('results'));
+    expect(none.some((f) => f.kind === 'saturation' || f.kind === 'scaling')).toBe(false);
+    expect(none.map((f) => f.kind)).toEqual(['ratio', 'floor', 'time', 'mva']);
   });
 
   it('says which policies still scale, and against which bound', () => {
@@ -234,14 +222,6 @@ describe('keyFindings on a current default run', () => {
     const all = keyFindings(never);
     expect(all[0].text).toMatch(/^At 64 cores no-zero delivers 627\.\d× the throughput of go1\.0-under-lock/);
     expect(all.some((f) => f.kind === 'floor')).toBe(false);
-  });
-});
-
-describe('flatFromStart', () => {
-  it('is true when every point reaches 90% of the peak', () => {
-    expect(flatFromStart(curve([95, 100, 99, 100]))).toBe(true);
-    expect(flatFromStart(curve([50, 52, 100]))).toBe(false);
-    expect(flatFromStart(curve([100]))).toBe(false);
   });
 });
 

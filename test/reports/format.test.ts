@@ -3,12 +3,21 @@ import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatChange,
+  formatCoefficient,
+  formatCompactMeanCi,
+  formatCount,
   formatDist,
   formatMeanCi,
   formatNs,
   formatParameter,
   formatPct,
   formatSi,
+  formatSignedPct,
+  formatSignedPctFixed,
+  formatTimes,
+  formatWholePct,
+  joinClauses,
+  joinWords,
 } from '../../reports/format.js';
 
 describe('format', () => {
@@ -66,5 +75,42 @@ describe('formatParameter and formatChange', () => {
     expect(formatChange(0.963)).toBe('+96.3%');
     expect(formatChange(-0.0000137)).toBe('−0.0%');
     expect(formatChange(0)).toBe('0%');
+  });
+});
+
+describe('formatCompactMeanCi (the CLI table)', () => {
+  it.each([
+    [950, 9.5, '950 ±10'],
+    [999.96, 0, '1.00k ±0.00k'],
+    [48213, 312, '48.2k ±0.3k'],
+    [1234567, 12345.67, '1.23M ±0.01M'],
+    [2.5e9, 2.5e7, '2.50G ±0.03G'],
+    [0, 0, '0.00 ±0.00'],
+  ])('formats %d ± %d as %s', (mean, ci, text) => {
+    expect(formatCompactMeanCi(mean, ci)).toBe(text);
+  });
+});
+
+describe('the other numbers of report text and stdout', () => {
+  it('signs shares to significant digits with a true minus, or to fixed decimals with an ASCII one', () => {
+    expect([0.963, -0.33, 0].map((f) => formatSignedPct(f, 2))).toEqual(['+96%', '−33%', '+0%']);
+    expect(formatSignedPctFixed(0.0123, 2)).toBe('+1.23%');
+    expect(formatSignedPctFixed(-0.004, 2)).toBe('-0.40%');
+    expect(formatSignedPctFixed(0.5, 1)).toBe('+50.0%');
+  });
+
+  it('writes ratios, counts and fit coefficients', () => {
+    expect(formatTimes(9.2134)).toBe('9.2×');
+    expect(formatWholePct(0.34375)).toBe('34%');
+    expect(formatCount(1_234_567)).toBe('1,234,567');
+    expect(formatCoefficient(0.000379762)).toBe('3.80e-4');
+    expect(formatCoefficient(0.188)).toBe('0.188');
+    expect(formatCoefficient(0)).toBe('0');
+  });
+
+  it('joins words with commas, and clauses that hold commas with semicolons', () => {
+    expect(joinWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(joinClauses(['a, x', 'b'])).toBe('a, x; and b');
+    expect(joinClauses(['a'])).toBe('a');
   });
 });

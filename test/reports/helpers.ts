@@ -9,12 +9,12 @@ import { capacityAnswers } from '../../sim/experiment/capacity.js';
 import type { Results } from '../../sim/types/index.js';
 
 /**
- * results: a plain sweep from a version without the `alloc` time share; hostile: markup in every user
- * string; whatif: two varied fields (fixtures/generate.ts writes it); results-analysis: results plus
- * USL fits, capacity answers and a sensitivity study (generate.ts too); default-run: the results.json
- * `zerosim run scenarios/default.json` writes (4000 allocations per core), with `alloc` time shares,
- * USL fits and capacity answers, a curve flat from 1 core (go1.0-under-lock) and two identical curves
- * (go1.1-after-unlock and exact-dirty).
+ * results: a plain sweep from a version without the `alloc` time share or capacity answers; hostile:
+ * markup in every user string; whatif: two varied fields (fixtures/generate.ts writes it);
+ * results-analysis: results plus USL fits, capacity answers and a sensitivity study (generate.ts too);
+ * default-run: the results.json `zerosim run scenarios/default.json` writes (4000 allocations per
+ * core), with `alloc` time shares, USL fits and capacity answers, a curve flat from 1 core
+ * (go1.0-under-lock) and two identical curves (go1.1-after-unlock and exact-dirty).
  */
 export type FixtureName = 'results' | 'hostile' | 'whatif' | 'results-analysis' | 'default-run';
 

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { formatCapacity } from '../../reports/capacity-text.js';
 import { buildCharts } from '../../reports/charts/index.js';
 import { escapeHtml } from '../../reports/escape.js';
-import { formatSi } from '../../reports/format.js';
+import { formatCoefficient, formatSi } from '../../reports/format.js';
 import { renderHtml } from '../../reports/html.js';
-import { formatCoefficient } from '../../reports/study-sections.js';
 import type { Results } from '../../sim/types/index.js';
 import { EVIL_PATH, EVIL_POLICY, fixture, hostileAnalysis, hostileWhatif, outsideJson } from './helpers.js';
 
@@ -65,12 +64,6 @@ describe('the analysis report (USL fits, capacity answers, sensitivity)', () => 
     // exact-dirty peaks beyond 64 cores; no-zero has no peak at all (κ = 0)
     expect(analysisPage).toContain(cell('71.8 (beyond the simulated cores)'));
     expect(analysisPage).toContain(cell('– (no peak: κ = 0)'));
-  });
-
-  it('writes small coefficients in exponent form', () => {
-    expect(formatCoefficient(0.000379762)).toBe('3.80e-4');
-    expect(formatCoefficient(0.188)).toBe('0.188');
-    expect(formatCoefficient(0)).toBe('0');
   });
 
   it('ranks every sensitivity row within its policy, with the signed effect', () => {

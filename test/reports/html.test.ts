@@ -111,6 +111,15 @@ describe('renderHtml', () => {
     expect(csp).not.toContain("'unsafe-inline' 'sha256"); // scripts are not allowed wholesale
     expect(page).not.toMatch(/\s(src|href)=/);
   });
+
+  it('keeps a `</script` inside an inlined build from closing its element, and hashes what it inlines', () => {
+    const tricky = { ...assets, vega: 'window.vega={s:"</script><b>"};' };
+    const html = renderHtml(results, buildCharts(results), tricky);
+    const inlined = 'window.vega={s:"<\\/script><b>"};';
+    expect(html).toContain(`<script>${inlined}</script>`);
+    expect(html).not.toContain('</script><b>');
+    expect(html).toContain(`sha256-${createHash('sha256').update(inlined).digest('base64')}`);
+  });
 });
 
 describe('renderHtml with a hostile scenario', () => {

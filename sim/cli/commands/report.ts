@@ -3,9 +3,11 @@
 
 import { dirname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { capacityAnswers } from '../../experiment/capacity.js';
 import * as messages from '../../experiment/messages.js';
 import { readInputFile } from '../files.js';
-import { writeReportFiles } from '../outputs.js';
+import { lastValue } from '../options.js';
+import { reportFiles, reportPath, writeOutputFiles } from '../outputs.js';
 import { displayPath, toolVersion } from '../paths.js';
 import { parseResultsText } from '../results-file.js';
 
@@ -29,8 +31,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
 };
 
 async function renderReport(args: ReportArgs): Promise<void> {
-  const results = parseResultsText(await readInputFile(args.results), args.results, toolVersion());
-  const out = Array.isArray(args.out) ? args.out[args.out.length - 1] : args.out;
-  const reportPath = await writeReportFiles(out ?? dirname(args.results), results);
-  process.stdout.write(`${messages.writtenLine('report', displayPath(reportPath))}\n`);
+  const saved = parseResultsText(await readInputFile(args.results), args.results, toolVersion());
+  // results of versions before capacity answers get them from their points, as `run` computes them:
+  // the findings say where each policy saturates by these answers
+  const results = saved.capacity === undefined ? { ...saved, capacity: capacityAnswers(saved) } : saved;
+  const dir = lastValue(args.out) ?? dirname(args.results);
+  await writeOutputFiles(dir, await reportFiles(dir, results));
+  process.stdout.write(`${messages.writtenLine('report', displayPath(reportPath(dir)))}\n`);
 }

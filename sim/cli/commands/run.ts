@@ -1,19 +1,16 @@
-// `zerosim run [SCENARIO.json ...]`: load, override, run each study, write its files, print a table.
+// `zerosim run [SCENARIO.json ...]`: its flags, and their resolution into one study per scenario file
+// (loaded, overridden, given its folder); pipeline.ts runs and writes them.
 
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
-import { runStudy } from '../../experiment/run.js';
+import { plainStudy } from '../../experiment/run.js';
 import { applyOverrides } from '../../experiment/scenario/index.js';
-import { checkOutputDir } from '../files.js';
-import { runInterruptibly } from '../interruptible.js';
-import type { StudyFlags } from '../options.js';
-import { lastValue, studyFlags, studyOptions } from '../options.js';
-import { writeStudyFiles } from '../outputs.js';
+import type { StudyFlags, StudyPlan } from '../options.js';
+import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { defaultScenarioFile, displayPath } from '../paths.js';
+import { runAndWrite } from '../pipeline.js';
 import { checkDistinctNames, loadScenarioFiles } from '../scenario-files.js';
-import { studySummary } from '../summary.js';
 
 interface RunArgs extends StudyFlags {
   scenarios?: string[];
@@ -31,38 +28,24 @@ export const runCommand: CommandModule<object, RunArgs> = {
         defaultDescription: 'scenarios/default.json',
       })
       .options(studyOptions) as unknown as Argv<RunArgs>,
-  handler: runScenarios,
+  handler: async (args) => runAndWrite(await resolveRun(args)),
 };
 
-async function runScenarios(args: RunArgs): Promise<void> {
+/** One study per scenario file (the default scenario when none is given), in the order given. */
+async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
   const files =
     args.scenarios && args.scenarios.length > 0 ? args.scenarios : [displayPath(defaultScenarioFile())];
   const flags = studyFlags(args);
-  const jobs = flags.jobs ?? availableParallelism();
-
   const loaded = (await loadScenarioFiles(files)).map(({ file, scenario }) => ({
     file,
     scenario: applyOverrides(scenario, flags.overrides),
   }));
   checkDistinctNames(loaded);
-
   // one scenario: --out is its folder; several: --out holds one folder per scenario
   const out = lastValue(args.out);
-  const dirs = loaded.map(({ scenario }) =>
-    out === undefined ? join('out', scenario.name) : loaded.length === 1 ? out : join(out, scenario.name),
-  );
-  // refuse an unwritable folder before the run, not after it
-  for (const dir of dirs) await checkOutputDir(dir);
-
-  for (const [index, { file, scenario }] of loaded.entries()) {
-    const results = await runInterruptibly(scenario.name, !args.quiet, (o) => runStudy(scenario, o), {
-      jobs,
-      targetAllocsPerSec: flags.targetAllocsPerSec,
-      budgetSource: flags.overrides.maxEvents === undefined ? file : '--max-events',
-    });
-    const reportPath = await writeStudyFiles(dirs[index], results);
-    process.stdout.write(
-      `${studySummary(results)}\n${messages.writtenLine('report', displayPath(reportPath))}\n`,
-    );
-  }
+  return loaded.map(({ file, scenario }) => {
+    const dir =
+      out === undefined ? join('out', scenario.name) : loaded.length === 1 ? out : join(out, scenario.name);
+    return studyPlan(args, flags, file, plainStudy(scenario), dir);
+  });
 }

@@ -1,21 +1,16 @@
-// `zerosim whatif SCENARIO --vary PATH=V1,V2,... [--vary ...] [--sensitivity]`: every combination of the
-// varied values crossed with cores and policies, and/or a ±50% sensitivity study; same files as `run`.
+// `zerosim whatif SCENARIO --vary PATH=V1,V2,... [--vary ...] [--sensitivity]`: its flags (every flag of
+// `run` too), and their resolution into one study: every combination of the varied values crossed with
+// cores and policies, and/or a ±50% sensitivity study. pipeline.ts runs it and writes the same files as `run`.
 
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
 import { applyOverrides, InputError } from '../../experiment/scenario/index.js';
 import { parseVary } from '../../experiment/vary.js';
-import { runWhatif } from '../../experiment/whatif.js';
-import { checkOutputDir } from '../files.js';
-import { runInterruptibly } from '../interruptible.js';
-import type { StudyFlags } from '../options.js';
-import { lastValue, studyFlags, studyOptions } from '../options.js';
-import { writeStudyFiles } from '../outputs.js';
-import { displayPath } from '../paths.js';
+import type { StudyFlags, StudyPlan } from '../options.js';
+import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
+import { runAndWrite } from '../pipeline.js';
 import { loadScenarioFiles } from '../scenario-files.js';
-import { studySummary } from '../summary.js';
 
 interface WhatifArgs extends StudyFlags {
   scenario: string;
@@ -33,30 +28,17 @@ export const whatifCommand: CommandModule<object, WhatifArgs> = {
       vary: { type: 'string', requiresArg: true, describe: messages.help.vary },
       sensitivity: { type: 'boolean', default: false, describe: messages.help.sensitivity },
     }) as unknown as Argv<WhatifArgs>,
-  handler: whatif,
+  handler: async (args) => runAndWrite(await resolveWhatif(args)),
 };
 
-async function whatif(args: WhatifArgs): Promise<void> {
+/** The scenario, overridden, with its --vary axes checked against it; its folder `out/NAME-whatif`. */
+async function resolveWhatif(args: WhatifArgs): Promise<StudyPlan[]> {
   const flags = studyFlags(args);
   const [{ scenario: loaded }] = await loadScenarioFiles([args.scenario]);
   const scenario = applyOverrides(loaded, flags.overrides);
   const varyFlags = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary : [args.vary];
   if (varyFlags.length === 0 && !args.sensitivity) throw new InputError([messages.whatifNeedsAxis]);
-  const axes = parseVary(varyFlags, scenario);
+  const vary = parseVary(varyFlags, scenario);
   const dir = lastValue(args.out) ?? join('out', `${scenario.name}-whatif`);
-  await checkOutputDir(dir);
-  const results = await runInterruptibly(
-    scenario.name,
-    !args.quiet,
-    (o) => runWhatif(scenario, axes, { ...o, sensitivity: args.sensitivity }),
-    {
-      jobs: flags.jobs ?? availableParallelism(),
-      targetAllocsPerSec: flags.targetAllocsPerSec,
-      budgetSource: flags.overrides.maxEvents === undefined ? args.scenario : '--max-events',
-    },
-  );
-  const reportPath = await writeStudyFiles(dir, results);
-  process.stdout.write(
-    `${studySummary(results)}\n${messages.writtenLine('report', displayPath(reportPath))}\n`,
-  );
+  return [studyPlan(args, flags, args.scenario, { scenario, vary, sensitivity: args.sensitivity }, dir)];
 }

@@ -1,6 +1,6 @@
-/** The inlined vega builds are found through import.meta.resolve and are safe to put in a <script>. */
+/** The CLI finds the vega builds the report inlines through import.meta.resolve, and reads them whole. */
 import { describe, expect, it } from 'vitest';
-import { loadAssets, packageDir } from '../../reports/assets.js';
+import { loadAssets, packageDir } from '../../sim/cli/assets.js';
 
 describe('loadAssets', () => {
   it('finds each package folder by walking up from its resolved entry', () => {
@@ -13,9 +13,6 @@ describe('loadAssets', () => {
     expect(assets.vega).toContain('.vega={}');
     expect(assets.vegaLite).toContain('.vegaLite={}');
     expect(assets.vegaEmbed).toContain('.vegaEmbed=');
-    for (const text of Object.values(assets)) {
-      expect(text.length).toBeGreaterThan(50_000);
-      expect(text).not.toMatch(/<\/script/i);
-    }
+    for (const text of Object.values(assets)) expect(text.length).toBeGreaterThan(50_000);
   });
 });

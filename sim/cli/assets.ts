@@ -1,23 +1,19 @@
 /**
- * Reads the browser builds of vega, vega-lite and vega-embed from node_modules so the report can
- * inline them and open offline. Paths come from import.meta.resolve: the packages' export maps
- * hide build/, so we resolve each package's entry and walk up to its package.json.
+ * Reads the browser builds of vega, vega-lite and vega-embed from node_modules and hands their text
+ * to the report, which inlines them so the page opens offline. Paths come from import.meta.resolve:
+ * the packages' export maps hide build/, so we resolve each package's entry and walk up to its
+ * package.json. Reports never read files themselves, so they can run in a browser page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ChartAssets } from '../../reports/index.js';
 
-export interface ChartAssets {
-  vega: string;
-  vegaLite: string;
-  vegaEmbed: string;
-}
-
-const BUILDS = {
+const BUILDS: Record<keyof ChartAssets, { pkg: string; file: string }> = {
   vega: { pkg: 'vega', file: 'build/vega.min.js' },
   vegaLite: { pkg: 'vega-lite', file: 'build/vega-lite.min.js' },
   vegaEmbed: { pkg: 'vega-embed', file: 'build/vega-embed.min.js' },
-} as const;
+};
 
 /** The entry file of a package (Node ≥ 20.6 resolves synchronously). */
 function resolveEntry(pkg: string): string {
@@ -36,12 +32,9 @@ export function packageDir(pkg: string): string {
   }
 }
 
-/**
- * The three scripts, ready to inline. A literal `</script` would end the inline element early; the
- * builds contain none today, and `<\/script` is equivalent in JS strings and regexes if one appears.
- */
+/** The three minified builds, as text (the report makes them safe to inline). */
 export function loadAssets(): ChartAssets {
   const read = ({ pkg, file }: { pkg: string; file: string }) =>
-    readFileSync(join(packageDir(pkg), file), 'utf8').replace(/<\/script/gi, '<\\/script');
+    readFileSync(join(packageDir(pkg), file), 'utf8');
   return { vega: read(BUILDS.vega), vegaLite: read(BUILDS.vegaLite), vegaEmbed: read(BUILDS.vegaEmbed) };
 }
