@@ -7,6 +7,7 @@
 // part; the others give the `what` part or a whole line.
 
 export * from '../dist/messages.js';
+export * from './messages/caches.js';
 export * from './messages/cli.js';
 export * from './messages/fields.js';
 export * from './messages/files.js';
