@@ -52,7 +52,7 @@ export function summarisePoint(
     bytesPerSec: meanCI(reps.map((r) => r.bytesPerSec)),
     lockUtilization: meanCI(reps.map((r) => r.lockUtilization)),
     lockWaitNs: pooled(reps, 'lockWaitNs'),
-    lockHoldNs: { mean: meanOf(reps.map((r) => r.lockHoldNs.mean)) },
+    lockHoldNs: meanFields(reps.map((r) => r.lockHoldNs)),
     lockQueueLength: meanCI(reps.map((r) => r.lockQueueLength)),
     latencyNs: pooled(reps, 'latencyNs'),
     maxNonPreemptibleNs: Math.max(...reps.map((r) => r.maxNonPreemptibleNs)),

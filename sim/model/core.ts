@@ -234,7 +234,10 @@ export class Core implements Handler {
   private releaseAlloc(): void {
     const { sys } = this;
     // Nothing preempts a lock holder: the whole hold is one stretch.
-    sys.metrics.stretch(sys.env.now - this.usableNs);
+    const heldNs = sys.env.now - this.usableNs;
+    sys.metrics.stretch(heldNs);
+    sys.metrics.allocHolds++;
+    sys.metrics.allocHoldNs += heldNs;
     sys.lockReleased();
     sys.lock.release(this);
     this.fault();
@@ -344,7 +347,10 @@ export class Core implements Handler {
 
   private freeRelease(): void {
     const { sys } = this;
-    sys.metrics.stretch(sys.env.now - this.usableNs);
+    const heldNs = sys.env.now - this.usableNs;
+    sys.metrics.stretch(heldNs);
+    sys.metrics.freeHolds++;
+    sys.metrics.freeHoldNs += heldNs;
     sys.lockReleased();
     sys.lock.release(this);
     this.work();

@@ -34,6 +34,11 @@ export interface Counters {
   demandNs: number;
   lockDemandNs: number;
   poolBytes: number;
+  /** lock holds (usable to release) of allocations and of frees, apart: an allocation's hold can be a whole clear */
+  allocHolds: number;
+  allocHoldNs: number;
+  freeHolds: number;
+  freeHoldNs: number;
 }
 
 export class Metrics implements Counters {
@@ -52,6 +57,10 @@ export class Metrics implements Counters {
   demandNs = 0;
   lockDemandNs = 0;
   poolBytes = 0;
+  allocHolds = 0;
+  allocHoldNs = 0;
+  freeHolds = 0;
+  freeHoldNs = 0;
   /** ns spent in each CORE_STATES entry, summed over cores */
   readonly stateNs = new Float64Array(CORE_STATES.length);
   /** request to usable block, ns */
@@ -76,6 +85,10 @@ export class Metrics implements Counters {
       demandNs: this.demandNs,
       lockDemandNs: this.lockDemandNs,
       poolBytes: this.poolBytes,
+      allocHolds: this.allocHolds,
+      allocHoldNs: this.allocHoldNs,
+      freeHolds: this.freeHolds,
+      freeHoldNs: this.freeHoldNs,
     };
   }
 
