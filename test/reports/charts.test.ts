@@ -326,10 +326,19 @@ describe('cleared and skipped bytes', () => {
   });
 });
 
+/** The point of a policy at a core count, without its policy name. */
+function pointOf(r: Results, policy: string, cores: number) {
+  const { policy: _p, ...rest } = r.points.find((p) => p.policy === policy && p.cores === cores)!;
+  return rest;
+}
+
 describe('throughput with identical curves', () => {
-  it('draws the later of two identical curves dashed with hollow rings, on top, and says so', () => {
+  it('draws the later of two identical curves dashed with small squares, on top, and says so', () => {
     const spec = CHARTS.throughput.build(defaultRun) as unknown as {
-      layer: Array<{ transform?: unknown[]; mark: { type: string; strokeDash?: number[] } }>;
+      layer: Array<{
+        transform?: unknown[];
+        mark: { type: string; strokeDash?: number[]; point?: { filled?: boolean; shape?: string } };
+      }>;
     };
     const lines = spec.layer.filter((l) => l.mark.type === 'line' && l.transform !== undefined);
     expect(lines.map((l) => l.transform)).toEqual([
@@ -337,10 +346,34 @@ describe('throughput with identical curves', () => {
       [{ filter: { field: 'policy', oneOf: ['exact-dirty'] } }],
     ]);
     expect(lines[1].mark.strokeDash).toEqual([5, 5]);
+    // hollow markers are MVA's alone: the curve on top has filled squares
+    expect(lines[1].mark.point).toMatchObject({ filled: true, shape: 'square' });
+    // its CI band is left out, so two identical bands cannot blend into a colour no legend has
+    const area = spec.layer.find((l) => l.mark.type === 'area')!;
+    expect(area.transform).toEqual([{ filter: { not: { field: 'policy', oneOf: ['exact-dirty'] } } }]);
     const caption = buildCharts(defaultRun).find((c) => c.name === 'throughput')!.caption;
     expect(caption).toContain(
-      'exact-dirty has the same curve as go1.1-after-unlock: drawn dashed, with hollow rings, over it.',
+      'exact-dirty has the same curve as go1.1-after-unlock: drawn dashed over it, with small squares.',
     );
+    // the caption names the dash patterns the legend draws
+    expect(caption).toContain('long-dashed for the lock bound');
+    expect(caption).toContain('dotted for the bandwidth bound');
+  });
+
+  it('gives each of three identical curves its own dash slot', () => {
+    const three = plain(defaultRun) as Results;
+    three.points = three.points.map((p) =>
+      p.policy === 'no-zero' ? { ...p, ...pointOf(three, 'exact-dirty', p.cores) } : p,
+    );
+    const spec = CHARTS.throughput.build(three) as unknown as {
+      layer: Array<{ mark: { type: string; strokeDash?: number[]; strokeDashOffset?: number } }>;
+    };
+    const dashed = spec.layer.filter((l) => l.mark.type === 'line' && l.mark.strokeDash !== undefined);
+    expect(dashed.map((l) => [l.mark.strokeDash, l.mark.strokeDashOffset])).toEqual([
+      [[5, 10], 10],
+      [[5, 10], 5],
+    ]);
+    expect(() => vegaLite.compile(spec as never, { logger: throwingLogger('three') })).not.toThrow();
   });
 
   it('draws every curve alike when none coincide', () => {
