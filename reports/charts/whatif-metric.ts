@@ -116,8 +116,11 @@ export const whatifMetric: ChartBuilder<'whatif-metric'> = {
     '(left) and largest (right) simulated core counts. With two or more varied fields, the first --vary field ' +
     'is on the x axis and each row of panels holds the other fields at one combination of their values, named ' +
     'above each panel, so every simulated point is drawn once. Each panel has its own y scale from zero: compare ' +
-    'rows with the heat map or the tooltips. Click a legend entry to pick a policy.',
+    'rows by their tooltips. Click a legend entry to pick a policy.',
   applies: (results) => whatifAxes(results).length >= 1 && whatifMetricRows(results).length > 0,
+  // the heat map exists only for exactly two varied fields (whatif-heatmap.ts)
+  note: (results) =>
+    whatifAxes(results).length === 2 ? 'The heat map compares every combination on one colour scale.' : null,
   build(results) {
     const axes = whatifAxes(results);
     const panels = whatifPanels(results);

@@ -218,3 +218,13 @@ describe('USL overlay of the throughput chart', () => {
     expect(uslRows(fixture('results'))).toEqual([]);
   });
 });
+
+describe('the what-if metric chart names the heat map only when there is one', () => {
+  it('mentions it in the note of a two-field study, never in the fixed caption', () => {
+    const metric = CHARTS['whatif-metric'];
+    expect(metric.caption).not.toContain('heat map');
+    expect(metric.note!(whatif)).toContain('heat map');
+    const oneField: Results = { ...whatif, whatif: { vary: whatif.whatif!.vary.slice(0, 1) } };
+    expect(metric.note!(oneField)).toBeNull();
+  });
+});
