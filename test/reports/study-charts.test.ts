@@ -168,12 +168,56 @@ describe('sensitivity', () => {
     ]);
   });
 
-  it('labels a bar end on the side the bar points to, and a zero-length pair on both sides', () => {
-    for (const r of rows) if (r.change !== 0) expect(r.labelLeft).toBe(r.change < 0);
-    const zero = rows.filter(
-      (r) => r.change === 0 && r.path === 'workload.needZeroFraction' && r.policy === 'no-zero',
+  it('labels the pair outside its bars, the smaller change left and the larger right, so labels never overprint', () => {
+    for (const policy of new Set(rows.map((r) => r.policy)))
+      for (const path of new Set(rows.map((r) => r.path))) {
+        const pair = rows.filter((r) => r.policy === policy && r.path === path);
+        if (pair.length !== 2) continue;
+        const [low, high] = pair;
+        expect(low.labelLeft).not.toBe(high.labelLeft);
+        const left = pair.find((r) => r.labelLeft)!;
+        const right = pair.find((r) => !r.labelLeft)!;
+        expect(left.change).toBeLessThanOrEqual(right.change);
+        expect(left.labelAt).toBe(Math.min(low.change, high.change, 0));
+        expect(right.labelAt).toBe(Math.max(low.change, high.change, 0));
+      }
+    // a near-zero row whose bars both point right: one label each side, not two at one spot
+    const nearZero = {
+      ...analysis,
+      sensitivity: {
+        ...analysis.sensitivity!,
+        rows: [
+          {
+            ...analysis.sensitivity!.rows[0],
+            lowAllocsPerSec: 1.0001e5,
+            highAllocsPerSec: 1.0002e5,
+            baseAllocsPerSec: 1e5,
+          },
+        ],
+      },
+    };
+    expect(sensitivityRows(nearZero).map((r) => [r.labelLeft, r.labelAt])).toEqual([
+      [true, 0],
+      [false, expect.closeTo(2e-4, 9)],
+    ]);
+  });
+
+  it('shows a swing the scenario clamped (needZeroFraction above 1) as clamped, in the label and the note', () => {
+    const row = {
+      ...analysis.sensitivity!.rows[0],
+      path: 'workload.needZeroFraction',
+      baseValue: 1,
+      lowValue: 0.5,
+      highValue: 1,
+    };
+    const clamped = { ...analysis, sensitivity: { ...analysis.sensitivity!, rows: [row] } };
+    const [low, high] = sensitivityRows(clamped);
+    expect([low.clamped, high.clamped]).toEqual([false, true]);
+    expect(high.label).toBe('1 (clamped)');
+    expect(CHARTS.sensitivity.note!(clamped)).toBe(
+      'Clamped: workload.needZeroFraction at +50% is clamped to 1.',
     );
-    expect(zero.map((r) => r.labelLeft)).toEqual([true, false]);
+    expect(CHARTS.sensitivity.note!(analysis)).toBeNull();
   });
 
   it('names the swing in the legend', () => {
