@@ -398,3 +398,24 @@ describe('cleared-bytes and unsafe bytes', () => {
     expect(JSON.stringify(CHARTS['cleared-bytes'].build(noUnsafe))).not.toContain('unsafe)');
   });
 });
+
+describe('latency when only some callers need zeroed memory', () => {
+  it('says on the chart and in its note that the p50 is bimodal', () => {
+    // the default run: half the callers need zeroed memory; go1.1's p50 jumps between 720 ns and 840 µs
+    expect(defaultRun.scenario.workload.needZeroFraction).toBe(0.5);
+    const note = CHARTS.latency.note!(defaultRun)!;
+    expect(note).toContain('Latency is bimodal here: 50% of callers need zeroed memory');
+    const spec = CHARTS.latency.build(defaultRun);
+    expect(JSON.stringify(spec)).toContain('p50 (bimodal: see note)');
+    expect(() => vegaLite.compile(spec, { logger: throwingLogger('latency') })).not.toThrow();
+    const all: Results = {
+      ...defaultRun,
+      scenario: {
+        ...defaultRun.scenario,
+        workload: { ...defaultRun.scenario.workload, needZeroFraction: 1 },
+      },
+    };
+    expect(CHARTS.latency.note!(all)).toBeNull();
+    expect(JSON.stringify(CHARTS.latency.build(all))).not.toContain('bimodal');
+  });
+});
