@@ -125,3 +125,21 @@ export function base(description: string) {
     config: CONFIG,
   };
 }
+
+/**
+ * A vega expression that prints a byte count in binary units, as the report's text does
+ * ("16 MiB", "256 KiB"): for axis labels of a bytes field, which vega's SI format would print in MB.
+ */
+export function binaryBytesExpr(value: string): string {
+  const units: Array<[number, string]> = [
+    [2 ** 40, 'TiB'],
+    [2 ** 30, 'GiB'],
+    [2 ** 20, 'MiB'],
+    [2 ** 10, 'KiB'],
+  ];
+  return units.reduceRight(
+    (rest, [size, unit]) =>
+      `abs(${value}) >= ${size} ? format(${value} / ${size}, '.3~r') + ' ${unit}' : ${rest}`,
+    `format(${value}, '.3~r') + ' B'`,
+  );
+}

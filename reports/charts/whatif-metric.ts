@@ -6,7 +6,14 @@
 import type { Results, VaryAxis } from '../../sim/types/index.js';
 import { coreCounts } from '../points.js';
 import { type VaryValue, whatifAxes } from '../views.js';
-import { base, type ChartBuilder, legendPick, pickedOpacity, policyColor } from './common.js';
+import {
+  base,
+  binaryBytesExpr,
+  type ChartBuilder,
+  legendPick,
+  pickedOpacity,
+  policyColor,
+} from './common.js';
 
 /** Panel size: two columns of panels fit one card of the page's chart grid. */
 const PANEL_WIDTH = 230;
@@ -103,8 +110,14 @@ function xEncoding(axis: VaryAxis) {
     scale: log
       ? { type: 'log' as const, nice: false, padding: 14 }
       : { zero: false, nice: false, padding: 14 },
-    // a fixed precision: vega would otherwise derive one from the tick step and print 30 as 3e+1
-    axis: { values, format: ',.12~g', grid: true },
+    // a fixed precision: vega would otherwise derive one from the tick step and print 30 as 3e+1;
+    // a field in bytes is labelled in binary units, as the scenario states sizes
+    axis: {
+      values,
+      format: ',.12~g',
+      grid: true,
+      ...(/Bytes(\.value)?$/.test(axis.path) ? { labelExpr: binaryBytesExpr('datum.value') } : {}),
+    },
   };
 }
 

@@ -2,6 +2,9 @@
  * The rows behind the study charts, checked against the fixtures: the what-if panels and scales,
  * the heat-map cells, the tornado bars and their labels, and the USL curve against its formula.
  */
+
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../reports/charts/index.js';
 import { sensitivityRows, swingLabels } from '../../reports/charts/sensitivity.js';
@@ -16,7 +19,7 @@ import {
   whatifPanels,
 } from '../../reports/charts/whatif-metric.js';
 import type { Results, VaryAxis } from '../../sim/types/index.js';
-import { fixture } from './helpers.js';
+import { fixture, throwingLogger } from './helpers.js';
 
 const whatif = fixture('whatif');
 const analysis = fixture('results-analysis');
@@ -270,5 +273,31 @@ describe('the what-if metric chart names the heat map only when there is one', (
     expect(metric.note!(whatif)).toContain('heat map');
     const oneField: Results = { ...whatif, whatif: { vary: whatif.whatif!.vary.slice(0, 1) } };
     expect(metric.note!(oneField)).toBeNull();
+  });
+});
+
+describe('a what-if over a bytes field', () => {
+  it('labels its x axis in binary units', () => {
+    const sized = JSON.parse(
+      JSON.stringify(whatif).replaceAll('machine.memory.totalClearGBps', 'workload.sizeBytes.value'),
+    ) as Results;
+    for (const p of sized.points) {
+      const v = p.vary!['workload.sizeBytes.value'] as number;
+      p.vary!['workload.sizeBytes.value'] = v * 2 ** 19; // 30, 60, 120 → 15, 30, 60 MiB
+    }
+    sized.whatif!.vary[0].values = (sized.whatif!.vary[0].values as number[]).map((v) => v * 2 ** 19);
+    const spec = CHARTS['whatif-metric'].build(sized);
+    const view = new vega.View(
+      vega.parse(vegaLite.compile(spec, { logger: throwingLogger('bytes axis') }).spec),
+      {
+        renderer: 'none',
+      },
+    );
+    expect(JSON.stringify(spec)).toContain("' MiB'");
+    return view.toSVG().then((svg) => {
+      expect(svg).toContain('15 MiB');
+      expect(svg).toContain('60 MiB');
+      view.finalize();
+    });
   });
 });
