@@ -5,7 +5,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../sim/types/index.js';
-import { coreCounts, hasOnePointPerCoreCount, policyNames } from '../points.js';
+import { coreCounts, hasOnePointPerCoreCount, identicalCurves, policyNames } from '../points.js';
 
 export type { TopLevelSpec };
 /** one member of a `layer` array, so conditionally built layers keep their literal mark types */
@@ -142,4 +142,15 @@ export function binaryBytesExpr(value: string): string {
       `abs(${value}) >= ${size} ? format(${value} / ${size}, '.3~r') + ' ${unit}' : ${rest}`,
     `format(${value}, '.3~r') + ' B'`,
   );
+}
+
+/**
+ * For the per-policy line charts other than throughput (which draws the later curves dashed): which
+ * curves coincide, so a reader knows a colour hidden under another is there.
+ */
+export function coincidingNote(results: Results): string | null {
+  const groups = identicalCurves(results);
+  if (groups.length === 0) return null;
+  const words = groups.map((g) => g.join(' and ')).join('; ');
+  return `Identical results, so their lines coincide here and the later colour hides the earlier: ${words}.`;
 }

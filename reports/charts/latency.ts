@@ -9,6 +9,7 @@ import {
   appliesToSweep,
   base,
   type ChartBuilder,
+  coincidingNote,
   coresAxis,
   HEIGHT,
   legendPick,
@@ -58,12 +59,14 @@ export const latency: ChartBuilder<'latency'> = {
     'of them queues; the tail climbs first.',
   applies: appliesToSweep,
   note(results) {
-    if (!bimodalLatency(results)) return null;
+    const same = coincidingNote(results);
+    if (!bimodalLatency(results)) return same;
     const share = formatPct(results.scenario.workload.needZeroFraction);
     return (
       `Latency is bimodal here: ${share} of callers need zeroed memory and wait for a clear, the rest do not, ` +
       'so the p50 sits in one mode or the other and can jump between them from one core count to the next; ' +
-      'the p99 follows the clearing mode.'
+      'the p99 follows the clearing mode.' +
+      (same === null ? '' : ` ${same}`)
     );
   },
   build(results) {

@@ -415,7 +415,17 @@ describe('latency when only some callers need zeroed memory', () => {
         workload: { ...defaultRun.scenario.workload, needZeroFraction: 1 },
       },
     };
-    expect(CHARTS.latency.note!(all)).toBeNull();
+    expect(CHARTS.latency.note!(all)).not.toContain('bimodal');
     expect(JSON.stringify(CHARTS.latency.build(all))).not.toContain('bimodal');
+  });
+});
+
+describe('coinciding curves in the other line charts', () => {
+  it('are listed in the note of speed-up, lock, bandwidth and latency', () => {
+    for (const name of ['speedup', 'lock', 'bandwidth', 'latency'] as const)
+      expect(CHARTS[name].note!(defaultRun), name).toContain(
+        'their lines coincide here and the later colour hides the earlier: go1.1-after-unlock and exact-dirty.',
+      );
+    expect(CHARTS.speedup.note!(results)).toBeNull();
   });
 });
