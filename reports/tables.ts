@@ -167,7 +167,7 @@ export function resultsTable(results: Results): string {
     'lock hold per allocation',
     'lock hold per free',
     'latency p99',
-    'longest non-preemptible stretch',
+    'longest stretch without preemption',
     'clear bandwidth used',
     'bound it sits on',
     'events',

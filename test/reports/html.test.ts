@@ -85,7 +85,7 @@ describe('renderHtml', () => {
       'lock hold per allocation',
       'lock hold per free',
       'latency p99',
-      'longest non-preemptible stretch',
+      'longest stretch without preemption',
     ]);
     // this fixture predates the split: its one mean covers allocations and frees together
     const p = results.points.find((q) => q.policy === 'go1.0-under-lock' && q.cores === 1)!;
