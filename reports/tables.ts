@@ -13,12 +13,13 @@ import {
   formatDist,
   formatMeanCi,
   formatNs,
+  formatParameter,
   formatPct,
   formatPctMeanCi,
   formatSi,
   formatSignedPctFixed,
 } from './format.js';
-import { pointsInTableOrder, varyText, whatifAxes } from './views.js';
+import { pointsInTableOrder, varyCompact, whatifAxes } from './views.js';
 
 /** A table from a header row and body rows of plain-text cells; `numeric` columns align right. */
 export function table(head: string[], rows: string[][], numeric: number[] = []): string {
@@ -131,7 +132,7 @@ function variedColumn(results: Results) {
   const on = whatifAxes(results).length > 0;
   return {
     head: on ? ['varied values'] : [],
-    cell: (p: Results['points'][number]) => (on ? [varyText(results, p.vary)] : []),
+    cell: (p: Results['points'][number]) => (on ? [varyCompact(results, p.vary, formatParameter)] : []),
     shift: (columns: number[]) => columns.map((c) => (on && c >= 1 ? c + 1 : c)),
   };
 }
