@@ -3,7 +3,8 @@
  *
  *   argv ─parse (yargs, commands/)─▶ flags ─resolve (commands/, options.ts)─▶ StudyPlan[], every option set
  *     ─check folders─▶ ─expand points → run → summarise → analyse (experiment/run.ts)─▶ Results
- *     ─chart → render (reports/, outputs.ts)─▶ files ─write (outputs.ts)─▶ DIR, the table on stdout
+ *     ─chart → render (reports/, outputs.ts; the playground, playground.ts)─▶ files
+ *     ─write (outputs.ts)─▶ DIR, the table on stdout
  */
 
 import * as messages from '../experiment/messages.js';
@@ -14,6 +15,7 @@ import { runInterruptibly } from './interruptible.js';
 import type { StudyPlan } from './options.js';
 import { reportPath, studyFiles, writeOutputFiles } from './outputs.js';
 import { displayPath } from './paths.js';
+import { playgroundFile } from './playground.js';
 import { studySummary } from './summary.js';
 
 /** Runs each study in turn and writes its files; refuses an unwritable folder before any run. */
@@ -21,7 +23,10 @@ export async function runAndWrite(plans: readonly StudyPlan[]): Promise<void> {
   for (const plan of plans) await checkOutputDir(plan.dir);
   for (const plan of plans) {
     const results = await simulate(plan);
-    const files = await studyFiles(plan.dir, results);
+    const files = [
+      ...(await studyFiles(plan.dir, results)),
+      playgroundFile(plan.dir, results.scenario, plan.options),
+    ];
     await writeOutputFiles(plan.dir, files);
     printSummary(results, plan.dir);
   }
