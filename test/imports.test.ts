@@ -1,5 +1,5 @@
 // The import direction of STYLE.md, checked on every source file (type-only imports included):
-// types ← dist ← engine ← policies ← model ← experiment ← cli, with analytic beside the engine;
+// types ← math ← dist ← engine ← policies ← model ← experiment ← cli, with analytic beside the engine;
 // reports read only the shared types and the distribution families, and no node: module; and no file
 // reaches itself through its imports.
 
@@ -13,6 +13,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Rank of each layer: a file may import its own layer or a lower rank, never a higher one. */
 const RANK: Record<string, number> = {
   types: 0,
+  // elementary functions with the same bits in every JavaScript engine: under everything that samples
+  math: 0.25,
   // the distribution families: above the shared types, below every layer that samples or prints one
   dist: 0.5,
   engine: 1,
