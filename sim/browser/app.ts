@@ -15,9 +15,9 @@ import { EDIT_DELAY_MS, PREVIEW } from './preview.js';
 import type { SimulateRequest, Stage, WorkerAnswer } from './protocol.js';
 
 interface PlaygroundState {
-  /** which answer is shown: none yet, a preview, the full study, or problems with the edit */
-  stage: 'starting' | Stage | 'problems' | 'failed';
-  /** the edit the shown answer belongs to */
+  /** where the latest edit is: simulating, its preview or full study shown, or its problems */
+  stage: 'running' | Stage | 'problems' | 'failed';
+  /** the latest edit (1: the scenario as the page opened) */
   id: number;
   /** performance.now() when the first results arrived */
   firstResultsMs: number | null;
@@ -33,7 +33,7 @@ const workerUrl = page.URL.createObjectURL(
   }),
 );
 const state: PlaygroundState = {
-  stage: 'starting',
+  stage: 'running',
   id: 0,
   firstResultsMs: null,
   problems: [],
@@ -75,6 +75,8 @@ function simulate(): void {
   }
   worker ??= startWorker();
   busy = true;
+  state.id = edits;
+  state.stage = 'running';
   const request: SimulateRequest = {
     kind: 'simulate',
     id: edits,
@@ -90,7 +92,6 @@ function simulate(): void {
 
 function answer(message: WorkerAnswer): void {
   if (message.id !== edits) return;
-  state.id = message.id;
   if (message.kind === 'progress') {
     const what = message.stage === 'preview' ? 'Preview' : 'Refining';
     showStatus(`${what}: replication ${message.done} of ${message.total}`, message.done / message.total);
