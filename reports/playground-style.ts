@@ -12,11 +12,11 @@ header.top { padding: 8px 16px 6px; background: #fff; border-bottom: 1px solid v
 h1 { font-size: 18px; margin: 0; overflow-wrap: anywhere; }
 .meta { margin: 0; color: var(--muted); font-size: 12.5px; }
 .layout { flex: 1; display: flex; min-height: 0; }
-.inputs { width: 330px; flex: none; overflow-y: auto; background: #fff; border-right: 1px solid var(--line); padding: 6px 12px 24px; }
+.inputs { width: 370px; flex: none; overflow-y: auto; background: #fff; border-right: 1px solid var(--line); padding: 6px 12px 24px; }
 .inputs h2 { font-size: 12px; margin: 10px 0 3px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 .field { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 2px 0; }
 .field .path { font: 11.5px ui-monospace, SFMono-Regular, Menlo, monospace; color: #333; overflow-wrap: anywhere; }
-.field input[type=text], .field select { width: 112px; flex: none; font: inherit; font-size: 13px; padding: 1px 4px; border: 1px solid #c8ccd2; border-radius: 3px; }
+.field input[type=text], .field select { width: 96px; flex: none; font: inherit; font-size: 13px; padding: 1px 4px; border: 1px solid #c8ccd2; border-radius: 3px; }
 .field:has(input[name=cores]) input { width: 170px; }
 fieldset.dist { border: 1px solid var(--line); border-radius: 4px; margin: 4px 0; padding: 2px 6px 4px; }
 fieldset.dist legend { font: 11.5px ui-monospace, SFMono-Regular, Menlo, monospace; color: #333; padding: 0 3px; }
@@ -28,6 +28,7 @@ main { flex: 1; min-width: 0; overflow-y: auto; padding: 8px 16px 24px; }
 .stage { font-size: 11.5px; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; padding: 2px 7px; border-radius: 3px; background: #ddd; color: #333; }
 .stage.preview { background: #fff3cd; color: #7a5300; }
 .stage.final { background: #d9f0dd; color: #155724; }
+.stage.problems { background: #fdecea; color: #842029; }
 #status { font-size: 13px; color: #333; }
 .progress { width: 160px; height: 6px; background: var(--line); border-radius: 3px; overflow: hidden; }
 .progress > div { height: 100%; width: 0; background: var(--accent); }

@@ -19,7 +19,8 @@ interface PlaygroundState {
   stage: 'running' | Stage | 'problems' | 'failed';
   /** the latest edit (1: the scenario as the page opened) */
   id: number;
-  /** performance.now() when the first results arrived */
+  /** performance.now() when the page first asked the worker, and when the first results arrived */
+  firstRequestMs: number | null;
   firstResultsMs: number | null;
   problems: string[];
   /** worker time of each finished stage, in ms */
@@ -35,6 +36,7 @@ const workerUrl = page.URL.createObjectURL(
 const state: PlaygroundState = {
   stage: 'running',
   id: 0,
+  firstRequestMs: null,
   firstResultsMs: null,
   problems: [],
   elapsedMs: {},
@@ -87,6 +89,8 @@ function simulate(): void {
     targetAllocsPerSec: config.targetAllocsPerSec ?? undefined,
   };
   worker.postMessage(request);
+  state.firstRequestMs ??= page.performance.now();
+  showStage('Simulating', 'running');
   showStatus('Simulating…', 0);
 }
 
@@ -103,6 +107,7 @@ function answer(message: WorkerAnswer): void {
     state.problems = message.lines;
     problems.replaceChildren(...message.lines.map((line) => element('li', '', line)));
     problems.hidden = false;
+    showStage('Problems', 'problems');
     showStatus('The edited scenario has problems; the charts show the last valid one.', null);
   } else fail(message.message);
 }
@@ -117,8 +122,7 @@ function showResults(stage: Stage, results: Results, elapsedMs: number): void {
   page.zerosimResults = results;
   const run = results.scenario.run;
   const size = `${run.replications} replications × ${run.allocationsPerCore} allocations per core`;
-  byId('stage').textContent = stage === 'preview' ? 'Preview' : 'Final';
-  byId('stage').className = `stage ${stage}`;
+  showStage(stage === 'preview' ? 'Preview' : 'Final', stage);
   showStatus(
     stage === 'preview'
       ? `Preview (${size}, ${seconds(elapsedMs)}); refining with the scenario's own replications…`
@@ -131,10 +135,18 @@ function showResults(stage: Stage, results: Results, elapsedMs: number): void {
 function fail(message: string): void {
   busy = false;
   state.stage = 'failed';
+  showStage('Failed', 'problems');
   worker?.terminate();
   worker = null;
   showStatus(`The simulation failed: ${message}`, null);
   page.console.error('zerosim playground:', message);
+}
+
+/** The badge before the status line: what the charts show. */
+function showStage(label: string, kind: string): void {
+  const badge = byId('stage');
+  badge.textContent = label;
+  badge.className = `stage ${kind}`;
 }
 
 /** The status line, and the progress bar filled to `fraction` (hidden when null). */

@@ -38,7 +38,7 @@ function numberOrText(text: string): number | string {
 
 /** A comma list of numbers, each a number when it is one. */
 function listOf(text: string): Array<number | string> {
-  return text.split(',').map((part) => numberOrText(part));
+  return text.split(',').map((part) => numberOrText(part.trim()));
 }
 
 function isDist(value: unknown): value is DistSpec {

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { plainStudy, runOptions, runStudy } from '../experiment/run.js';
 import { InputError, loadScenarioValue } from '../experiment/scenario/index.js';
 import type { Results, Scenario } from '../types/index.js';
-import type { PreviewSize, SimulateRequest, Stage, WorkerAnswer } from './protocol.js';
+import { previewScenario } from './preview.js';
+import type { SimulateRequest, Stage, WorkerAnswer } from './protocol.js';
 
 /** The worker's global scope, as far as this file uses it (the project compiles without the DOM lib). */
 interface WorkerScope {
@@ -21,20 +22,6 @@ declare const performance: { now(): number };
 
 // zod would probe `new Function` for its fast path; the page's CSP allows no eval, so never ask.
 z.config({ jitless: true });
-
-/** The preview of a scenario, or null when the scenario itself is no bigger than one. */
-export function previewScenario(scenario: Scenario, size: PreviewSize): Scenario | null {
-  const replications = Math.min(size.replications, scenario.run.replications);
-  const coreSum = scenario.cores.reduce((sum, cores) => sum + cores, 0);
-  const perCore = Math.floor(size.totalAllocations / (replications * scenario.policies.length * coreSum));
-  const allocationsPerCore = Math.min(
-    scenario.run.allocationsPerCore,
-    Math.max(size.minAllocationsPerCore, perCore),
-  );
-  if (replications === scenario.run.replications && allocationsPerCore === scenario.run.allocationsPerCore)
-    return null;
-  return { ...scenario, run: { ...scenario.run, replications, allocationsPerCore } };
-}
 
 /**
  * The results as results.json holds them: JSON turns NaN and ±Infinity into null and drops undefined
