@@ -33,14 +33,18 @@ interface PlaygroundWindow {
 }
 const win = () => globalThis as unknown as PlaygroundWindow;
 
-/** A study small enough to run in the page in a few seconds: no preview (it is no bigger than one). */
-function smallScenario(): Record<string, unknown> {
-  const base = JSON.parse(readFileSync(join(packageRoot, 'scenarios', 'default.json'), 'utf8'));
+/**
+ * A shipped scenario cut to a study small enough to run in the page in a few seconds: no preview (it
+ * is no bigger than one).
+ */
+function smallScenario(file = 'default.json', extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const base = JSON.parse(readFileSync(join(packageRoot, 'scenarios', file), 'utf8'));
   return {
     ...base,
     name: 'playground-small',
     cores: [1, 2, 4, 8],
     run: { ...base.run, allocationsPerCore: 300, replications: 2, seed: 7 },
+    ...extra,
   };
 }
 
@@ -190,6 +194,26 @@ describe('playground.html of a small study, in chromium, offline', () => {
   });
 
   it('makes no request beyond file://, and logs no error', () => {
+    expect(opened.blocked).toEqual([]);
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('playground.html of a lognormal workload with a user variant (cos, exp and log in the samples)', () => {
+  it('gives the CLI results.json, number for number, and offers the variant as a checked box', async () => {
+    const dir = scratchDir();
+    const base = JSON.parse(readFileSync(join(packageRoot, 'scenarios', 'mixed-zeroing.json'), 'utf8'));
+    const variant = { name: 'my-exact', extends: 'go1.1-after-unlock', dirtyTracking: 'exact' };
+    const scenario = writeFile(
+      dir,
+      'mixed.json',
+      smallScenario('mixed-zeroing.json', { policies: [...base.policies.slice(0, 2), variant] }),
+    );
+    const run = zerosim(['run', scenario, '--out', join(dir, 'out'), '--quiet', '--jobs', '2']);
+    expect(run.code, run.stderr).toBe(0);
+    const opened = await open(join(dir, 'out', 'playground.html'));
+    expect(await finalResults(opened.page, 1)).toEqual(readResults(join(dir, 'out')));
+    expect(await opened.page.locator('input[name="policies"][value="my-exact"]').isChecked()).toBe(true);
     expect(opened.blocked).toEqual([]);
     expect(opened.errors).toEqual([]);
   });
