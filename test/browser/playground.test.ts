@@ -31,7 +31,6 @@ interface PlaygroundWindow {
     elapsedMs: Record<string, number>;
   };
 }
-const win = () => globalThis as unknown as PlaygroundWindow;
 
 /**
  * A shipped scenario cut to a study small enough to run in the page in a few seconds: no preview (it
