@@ -54,6 +54,9 @@ let busy = false;
 let edits = 0;
 let timer: number | null = null;
 let exportUrl: string | null = null;
+/** results waiting to be drawn, and whether a drawing is under way: one at a time, the newest next */
+let undrawn: Results | null = null;
+let drawing = false;
 
 const form = buildForm(byId('inputs'), config.scenario, config, () => {
   if (timer !== null) page.clearTimeout(timer);
@@ -129,7 +132,25 @@ function showResults(stage: Stage, results: Results, elapsedMs: number): void {
       : `Final: ${size}, seed ${run.seed}, simulated in ${seconds(elapsedMs)}.`,
     stage === 'preview' ? 0 : null,
   );
-  void charts.draw(results);
+  draw(results);
+}
+
+/**
+ * Draws the newest results once the drawing under way is done: two embeds into one chart at once
+ * would both render there, and results that were overtaken meanwhile need no drawing at all.
+ */
+function draw(results: Results): void {
+  undrawn = results;
+  if (drawing) return;
+  drawing = true;
+  void (async () => {
+    while (undrawn !== null) {
+      const next = undrawn;
+      undrawn = null;
+      await charts.draw(next);
+    }
+    drawing = false;
+  })();
 }
 
 function fail(message: string): void {
