@@ -28,7 +28,7 @@ main { flex: 1; min-width: 0; overflow-y: auto; padding: 8px 16px 24px; }
 .stage { font-size: 11.5px; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; padding: 2px 7px; border-radius: 3px; background: #ddd; color: #333; }
 .stage.preview { background: #fff3cd; color: #7a5300; }
 .stage.final { background: #d9f0dd; color: #155724; }
-.stage.problems { background: #fdecea; color: #842029; }
+.stage.bad { background: #fdecea; color: #842029; }
 #status { font-size: 13px; color: #333; }
 .progress { width: 160px; height: 6px; background: var(--line); border-radius: 3px; overflow: hidden; }
 .progress > div { height: 100%; width: 0; background: var(--accent); }

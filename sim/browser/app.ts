@@ -110,7 +110,7 @@ function answer(message: WorkerAnswer): void {
     state.problems = message.lines;
     problems.replaceChildren(...message.lines.map((line) => element('li', '', line)));
     problems.hidden = false;
-    showStage('Problems', 'problems');
+    showStage('Problems', 'bad');
     showStatus('The edited scenario has problems; the charts show the last valid one.', null);
   } else fail(message.message);
 }
@@ -156,7 +156,7 @@ function draw(results: Results): void {
 function fail(message: string): void {
   busy = false;
   state.stage = 'failed';
-  showStage('Failed', 'problems');
+  showStage('Failed', 'bad');
   worker?.terminate();
   worker = null;
   showStatus(`The simulation failed: ${message}`, null);
