@@ -26,6 +26,12 @@ import { USL_FIT, uslByPolicy, uslRows } from './usl-layer.js';
 /** Bounds more than this factor above the highest measured throughput do not bind and are not drawn. */
 const BOUND_CUTOFF = 1.25;
 
+/**
+ * The log axis cannot show 0, and one band edge at 0 breaks the whole scale: a CI wider than its mean
+ * (two replications give t = 12.7) is cut at this fraction of the mean.
+ */
+const BAND_FLOOR = 0.1;
+
 export function throughputRows(results: Results) {
   return pointsByPolicy(results).flatMap(({ policy, points }) =>
     points.map((p) => ({
@@ -33,7 +39,7 @@ export function throughputRows(results: Results) {
       cores: p.cores,
       allocsPerSec: p.allocsPerSec.mean,
       ci95: p.allocsPerSec.ci95,
-      lo: Math.max(0, p.allocsPerSec.mean - p.allocsPerSec.ci95),
+      lo: Math.max(BAND_FLOOR * p.allocsPerSec.mean, p.allocsPerSec.mean - p.allocsPerSec.ci95),
       hi: p.allocsPerSec.mean + p.allocsPerSec.ci95,
       lockBound: p.analytic.lockBoundAllocsPerSec,
       bandwidthBound: p.analytic.bandwidthBoundAllocsPerSec,

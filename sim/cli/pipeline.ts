@@ -3,7 +3,8 @@
  *
  *   argv ─parse (yargs, commands/)─▶ flags ─resolve (commands/, options.ts)─▶ StudyPlan[], every option set
  *     ─check folders (repair, writable, ours)─▶ ─expand points → run → summarise → analyse (experiment/run.ts)─▶ Results
- *     ─chart → render (reports/, outputs.ts)─▶ files ─write (outputs.ts)─▶ DIR, the table on stdout
+ *     ─chart → render (reports/, outputs.ts; the playground, playground.ts)─▶ files
+ *     ─write (outputs.ts)─▶ DIR, the table on stdout
  */
 
 import * as messages from '../experiment/messages.js';
@@ -15,6 +16,7 @@ import { runInterruptibly } from './interruptible.js';
 import type { StudyPlan } from './options.js';
 import { fixedStudyFiles, reportPath, studyFiles, writeOutputFiles } from './outputs.js';
 import { displayPath } from './paths.js';
+import { playgroundFile } from './playground.js';
 import { studySummary } from './summary.js';
 
 /** Runs each study in turn and writes its files; refuses an unwritable or foreign folder before any run. */
@@ -22,7 +24,10 @@ export async function runAndWrite(plans: readonly StudyPlan[]): Promise<void> {
   for (const plan of plans) await checkFolder(plan);
   for (const plan of plans) {
     const results = await simulate(plan);
-    const files = await studyFiles(plan.dir, results);
+    const files = [
+      ...(await studyFiles(plan.dir, results)),
+      playgroundFile(plan.dir, results.scenario, plan.options),
+    ];
     await writeOutputFiles(plan.dir, files, { force: plan.force });
     printSummary(results, plan.dir);
   }
