@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import * as messages from '../experiment/messages.js';
 import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand)
     .command(listCommand)
     .command(reportCommand)
+    .command(mergeCommand)
     .demandCommand(1, messages.noCommand)
     .recommendCommands()
     .strict()

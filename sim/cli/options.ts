@@ -8,6 +8,7 @@ import * as messages from '../experiment/messages.js';
 import type { Study } from '../experiment/points.js';
 import { type RunOptions, runOptions } from '../experiment/run.js';
 import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
+import { parseShardFlag, type Shard } from '../experiment/shard.js';
 import { toolVersion } from './paths.js';
 
 export const studyOptions = {
@@ -25,6 +26,7 @@ export const studyOptions = {
   quiet: { type: 'boolean', default: false, describe: messages.help.quiet },
   'max-events': { type: 'string', requiresArg: true, describe: messages.help.maxEvents },
   'target-allocs-per-sec': { type: 'string', requiresArg: true, describe: messages.help.target },
+  shard: { type: 'string', requiresArg: true, describe: messages.help.shard },
 } as const satisfies Record<string, Options>;
 
 /** The parsed values of studyOptions. A repeated flag arrives as a list: the last one wins. */
@@ -38,6 +40,7 @@ export interface StudyFlags {
   quiet: boolean;
   maxEvents?: string | string[];
   targetAllocsPerSec?: string | string[];
+  shard?: string | string[];
 }
 
 /** One study as the pipeline (pipeline.ts) takes it: what to simulate, how, and where its files go. */
@@ -49,6 +52,8 @@ export interface StudyPlan {
   showProgress: boolean;
   /** every run option defaulted; the run installs its own progress and Ctrl-C hooks */
   options: RunOptions;
+  /** --shard K/N: run only that part of the study and write its shard file; null: the whole study */
+  shard: Shard | null;
 }
 
 export function lastValue(value: string | string[] | undefined): string | undefined {
@@ -80,6 +85,7 @@ export function studyPlan(
     study,
     dir,
     showProgress: !args.quiet,
+    shard: parseShardFlag(lastValue(args.shard)),
     options: runOptions(study.scenario, {
       jobs: flags.jobs,
       targetAllocsPerSec: flags.targetAllocsPerSec,

@@ -4,6 +4,9 @@
  *   argv ─parse (yargs, commands/)─▶ flags ─resolve (commands/, options.ts)─▶ StudyPlan[], every option set
  *     ─check folders─▶ ─expand points → run → summarise → analyse (experiment/run.ts)─▶ Results
  *     ─chart → render (reports/, outputs.ts)─▶ files ─write (outputs.ts)─▶ DIR, the table on stdout
+ *
+ * With --shard K/N, a study runs only its K-th part and writes DIR/shard-K-of-N.json instead
+ * (shard-run.ts); `zerosim merge` (commands/merge.ts) then summarises the parts and ends as run does.
  */
 
 import * as messages from '../experiment/messages.js';
@@ -14,17 +17,26 @@ import { runInterruptibly } from './interruptible.js';
 import type { StudyPlan } from './options.js';
 import { reportPath, studyFiles, writeOutputFiles } from './outputs.js';
 import { displayPath } from './paths.js';
+import { runShardAndWrite } from './shard-run.js';
 import { studySummary } from './summary.js';
 
 /** Runs each study in turn and writes its files; refuses an unwritable folder before any run. */
 export async function runAndWrite(plans: readonly StudyPlan[]): Promise<void> {
   for (const plan of plans) await checkOutputDir(plan.dir);
   for (const plan of plans) {
-    const results = await simulate(plan);
-    const files = await studyFiles(plan.dir, results);
-    await writeOutputFiles(plan.dir, files);
-    printSummary(results, plan.dir);
+    if (plan.shard !== null) {
+      await runShardAndWrite(plan, plan.shard);
+      continue;
+    }
+    await writeStudy(plan.dir, await simulate(plan));
   }
+}
+
+/** Writes a study's files into `dir` and prints its summary: what `run` and `merge` both end with. */
+export async function writeStudy(dir: string, results: Results): Promise<void> {
+  const files = await studyFiles(dir, results);
+  await writeOutputFiles(dir, files);
+  printSummary(results, dir);
 }
 
 /** The study's results, with progress on stderr and Ctrl-C stopping it cleanly. */

@@ -26,4 +26,9 @@ export const help = {
   sensitivity:
     'swing each machine, workload and lock-hold parameter by ±50% at the largest core count and rank them',
   outWhatif: 'output folder (default: out/<scenario name>-whatif/)',
+  shard:
+    'K/N: run only the K-th of N parts of the study and write shard-K-of-N.json (zerosim merge joins them)',
+  merge: 'Join the shards of one study (run --shard K/N) into what an unsharded run writes',
+  mergeDirs: 'folders holding shard-K-of-N.json files (or the files themselves)',
+  outMerge: 'output folder (default: the first folder given)',
 } as const;
