@@ -26,7 +26,9 @@ export interface ShardFile extends ShardRun {
 /** JSON with every number kept: -0, NaN and ±Infinity as {"$number": text}. */
 function encode(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? { $number: String(v) } : v,
+    typeof v !== 'number' || (Number.isFinite(v) && !Object.is(v, -0))
+      ? v
+      : { $number: Object.is(v, -0) ? '-0' : String(v) },
   );
 }
 
@@ -87,22 +89,7 @@ export function parseShardFile(text: string, file: string): ShardFile {
   try {
     value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text, revive);
   } catch {
-    // the scanner's words for where the JSON breaks
-    const line = (() => {
-      try {
-        parseJsonText(text, file);
-        return undefined;
-      } catch (error) {
-        return error instanceof InputError ? error.problems[0] : undefined;
-      }
-    })();
-    throw new InputError([
-      messages.shardUnreadable(
-        file,
-        '(top level)',
-        `invalid JSON${line ? `: ${line.replace(`${file}: `, '')}` : ''}`,
-      ),
-    ]);
+    throw new InputError([messages.shardNotJson(file, jsonSyntaxWhere(text, file))]);
   }
   const bad = (where: string, what: string) => new InputError([messages.shardUnreadable(file, where, what)]);
   if (!isRecord(value) || value.format !== FORMAT) throw bad('format', 'not a zerosim shard file');
@@ -140,4 +127,15 @@ export function parseShardFile(text: string, file: string): ShardFile {
   if (value.checksum !== sha256Hex(encode(run.done)))
     throw new InputError([messages.shardDamaged(file, 'checksum')]);
   return { ...run, fingerprint };
+}
+
+/** Where the JSON breaks and why, in the scanner's words: "line 3, column 9: invalid JSON: …". */
+function jsonSyntaxWhere(text: string, file: string): string {
+  try {
+    parseJsonText(text, file);
+  } catch (error) {
+    if (error instanceof InputError)
+      return error.problems[0].slice(file.length + 2).replace(/ \(expected [^()]*\)$/, '');
+  }
+  return 'invalid JSON';
 }

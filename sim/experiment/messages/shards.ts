@@ -18,6 +18,10 @@ export function shardUnreadable(file: string, where: string, what: string): stri
   return `${file}: ${where}: ${what} (expected a shard file written by zerosim run --shard K/N; it is damaged: ${rerun})`;
 }
 
+export function shardNotJson(file: string, where: string): string {
+  return `${file}: ${where} (expected a shard file written by zerosim run --shard K/N; it is damaged: ${rerun})`;
+}
+
 export function shardDamaged(file: string, field: string): string {
   return `${file}: ${field}: does not match the file's contents (expected the file as zerosim wrote it; it is damaged: ${rerun})`;
 }
