@@ -8,6 +8,7 @@ import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { slurmCommand } from './commands/slurm.js';
 import { validateCommand } from './commands/validate.js';
 import { whatifCommand } from './commands/whatif.js';
 import { exitOk, reportFailure, usageError } from './exit.js';
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(listCommand)
     .command(reportCommand)
     .command(mergeCommand)
+    .command(slurmCommand)
     .demandCommand(1, messages.noCommand)
     .recommendCommands()
     .strict()

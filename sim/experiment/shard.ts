@@ -39,6 +39,13 @@ export function studyTasks(study: Study): TaskInput[] {
   return taskInputs(expandPoints(studyVariants(study).variants));
 }
 
+/** The study's tasks, once its budget is checked (InputError when over it): what every shard starts with. */
+export function checkedStudyTasks(study: Study, budgetSource: string): TaskInput[] {
+  const { variants } = studyVariants(study);
+  checkBudget(budgetSource, variants, study.scenario.run.maxEvents);
+  return taskInputs(expandPoints(variants));
+}
+
 /** The estimated events of one task: what the budget counts, rounded so that no ulp moves a task. */
 function taskCost({ scenario, task }: TaskInput): number {
   return Math.round(estimatePointEvents(scenario, scenario.policies[task.policy], task.cores));
@@ -70,9 +77,7 @@ export function shardTasks(tasks: readonly TaskInput[], shard: Shard): TaskInput
 
 /** Runs one shard of a study; the budget is the whole study's, as in an unsharded run. */
 export async function runShard(study: Study, shard: Shard, options: RunOptions): Promise<ShardRun> {
-  const { variants } = studyVariants(study);
-  checkBudget(options.budgetSource, variants, study.scenario.run.maxEvents);
-  const tasks = taskInputs(expandPoints(variants));
+  const tasks = checkedStudyTasks(study, options.budgetSource);
   const done = await runTasks(shardTasks(tasks, shard), options);
   const position = new Map(tasks.map((input, i) => [taskKey(input.task), i]));
   done.sort((a, b) => position.get(taskKey(a.task))! - position.get(taskKey(b.task))!);

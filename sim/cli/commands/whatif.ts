@@ -12,7 +12,7 @@ import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { runAndWrite } from '../pipeline.js';
 import { loadScenarioFiles } from '../scenario-files.js';
 
-interface WhatifArgs extends StudyFlags {
+export interface WhatifArgs extends StudyFlags {
   scenario: string;
   vary?: string | string[];
   sensitivity: boolean;
@@ -32,7 +32,7 @@ export const whatifCommand: CommandModule<object, WhatifArgs> = {
 };
 
 /** The scenario, overridden, with its --vary axes checked against it; its folder `out/NAME-whatif`. */
-async function resolveWhatif(args: WhatifArgs): Promise<StudyPlan[]> {
+export async function resolveWhatif(args: WhatifArgs): Promise<StudyPlan[]> {
   const flags = studyFlags(args);
   const [{ scenario: loaded }] = await loadScenarioFiles([args.scenario]);
   const scenario = applyOverrides(loaded, flags.overrides);

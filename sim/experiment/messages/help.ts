@@ -31,4 +31,11 @@ export const help = {
   merge: 'Join the shards of one study (run --shard K/N) into what an unsharded run writes',
   mergeDirs: 'folders holding shard-K-of-N.json files (or the files themselves)',
   outMerge: 'output folder (default: the first folder given)',
+  slurm:
+    'Write Slurm job scripts (a job array of shards, then their merge) for a run or, with --vary or --sensitivity, a whatif',
+  array: 'number of array tasks: the study runs in this many shards',
+  sbatchArg:
+    'an sbatch option for both jobs (repeatable), e.g. --sbatch-arg=--partition=long --sbatch-arg time=02:00:00',
+  submit: 'submit the jobs with sbatch and print their ids',
+  outSlurm: 'folder for the scripts, shards and merged results (default: that of run or whatif)',
 } as const;

@@ -76,3 +76,44 @@ export function missingShards(where: string, missing: readonly number[], n: numb
 export function shardWritten(k: number, n: number, tasks: number, totalTasks: number, path: string): string {
   return `shard ${k} of ${n}: ${tasks} of ${totalTasks} replications: ${path}`;
 }
+
+// ─── slurm ───────────────────────────────────────────────────────────────────────────────────
+
+export function arrayFlagBad(text: string): string {
+  return `--array: got ${JSON.stringify(text)} (expected the number of array tasks, a whole number ≥ 1)`;
+}
+
+export const shardWithSlurm =
+  '--shard: not with zerosim slurm (expected --array N: each array task runs its own shard)';
+
+export function sbatchArgBad(arg: string): string {
+  return `--sbatch-arg: got ${JSON.stringify(arg)} (expected one sbatch option on one line, such as --partition=debug or time=01:00:00)`;
+}
+
+export function sbatchMissing(script: string): string {
+  return `sbatch: not found (expected Slurm's sbatch on PATH; or submit ${script} yourself)`;
+}
+
+export function sbatchFailed(script: string, why: string, arrayJob?: string): string {
+  const after =
+    arrayJob === undefined
+      ? ''
+      : `; array job ${arrayJob} was submitted: scancel ${arrayJob}, or submit the merge yourself with sbatch --dependency=afterok:${arrayJob} ${script}`;
+  return `sbatch ${script}: ${why} (expected sbatch to accept the job, for example a valid --sbatch-arg partition=NAME${after})`;
+}
+
+export function slurmWritten(shards: string, merge: string, n: number): string {
+  return `slurm scripts: ${shards} (a job array of ${n} shard${n === 1 ? '' : 's'}), ${merge} (their merge)`;
+}
+
+export function slurmSubmitHint(shards: string, merge: string): string {
+  return `submit: array=$(sbatch --parsable ${shards}) && sbatch --dependency=afterok:\${array%%;*} ${merge}`;
+}
+
+export function arraySubmitted(id: string, n: number, script: string): string {
+  return `array job ${id}: ${n} shard${n === 1 ? '' : 's'}, ${script}`;
+}
+
+export function mergeSubmitted(id: string, arrayId: string, script: string): string {
+  return `merge job ${id}: after array job ${arrayId} succeeds, ${script}`;
+}
