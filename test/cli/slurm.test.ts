@@ -112,6 +112,18 @@ describe('zerosim slurm', () => {
     else expect(r.stderr).toMatch(message);
   });
 
+  it('refuses a folder holding shards of another study, which the merge job would refuse', () => {
+    const dir = scratchDir();
+    writeFile(dir, 'tiny.json', tiny);
+    expect(zerosim(['run', 'tiny.json', '--shard', '1/2', '--out', 'jobs', '--quiet'], dir).code).toBe(0);
+    expect(zerosim(['slurm', 'tiny.json', '--array', '2', '--out', 'jobs'], dir).code).toBe(0);
+    const r = zerosim(['slurm', 'tiny.json', '--array', '3', '--out', 'jobs'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "jobs/shard-1-of-2.json: not a shard of this study (expected an output folder without other studies' shards, which the merge would refuse: remove them, or choose another --out)\n",
+    );
+  });
+
   it('refuses --submit where there is no sbatch', () => {
     const dir = scratchDir();
     writeFile(dir, 'tiny.json', tiny);

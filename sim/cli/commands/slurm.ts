@@ -3,11 +3,13 @@
 // here rather than on the cluster, then writes DIR/shards.sbatch (a job array, one shard per task) and
 // DIR/merge.sbatch (slurm-scripts.ts), and with --submit submits both (sbatch.ts) and prints the job ids.
 
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
 import { InputError } from '../../experiment/scenario/index.js';
 import { checkedStudyTasks } from '../../experiment/shard.js';
+import { parseShardFile, studyFingerprint } from '../../experiment/shard-file.js';
 import { writeFileSet } from '../file-set.js';
 import { prepareOutputDir } from '../files.js';
 import { lastValue, studyFlags, studyOptions } from '../options.js';
@@ -53,6 +55,7 @@ async function slurm(args: SlurmArgs): Promise<void> {
     : await resolveRun({ ...(args as RunArgs), scenarios: [args.scenario] });
   checkedStudyTasks(plan.study, plan.options.budgetSource);
   const dir = resolve(plan.dir);
+  await checkNoOtherShards(plan.dir, studyFingerprint(plan.study, plan.options, n));
   const study: SlurmStudy = {
     name: plan.study.scenario.name,
     n,
@@ -85,6 +88,29 @@ function printOutcome(n: number, shards: string, merge: string, submitting: bool
   process.stdout.write(
     `${messages.arraySubmitted(arrayJob, n, shown)}\n${messages.mergeSubmitted(mergeJob, arrayJob, shownMerge)}\n`,
   );
+}
+
+/**
+ * Refuses a folder holding shards of another study (or another N): the merge job would refuse them
+ * after every task had run. Shards of this very study (an earlier submission) are overwritten.
+ */
+async function checkNoOtherShards(dir: string, fingerprint: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return; // no folder yet: nothing in the way
+  }
+  for (const name of names.filter((n) => /^shard-\d+-of-\d+\.json$/.test(n)).sort()) {
+    const file = join(dir, name);
+    let theirs: string | undefined;
+    try {
+      theirs = parseShardFile(await readFile(file, 'utf8'), file).fingerprint;
+    } catch {
+      theirs = undefined; // damaged or unreadable: not this study's either
+    }
+    if (theirs !== fingerprint) throw new InputError([messages.otherShardsInTheWay(displayPath(file))]);
+  }
 }
 
 function arrayTasks(text: string): number {

@@ -90,6 +90,10 @@ export function sbatchArgBad(arg: string): string {
   return `--sbatch-arg: got ${JSON.stringify(arg)} (expected one sbatch option on one line, such as --partition=debug or time=01:00:00)`;
 }
 
+export function otherShardsInTheWay(file: string): string {
+  return `${file}: not a shard of this study (expected an output folder without other studies' shards, which the merge would refuse: remove them, or choose another --out)`;
+}
+
 export function sbatchMissing(script: string): string {
   return `sbatch: not found (expected Slurm's sbatch on PATH; or submit ${script} yourself)`;
 }
