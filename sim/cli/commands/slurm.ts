@@ -33,15 +33,17 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
   command: 'slurm <scenario>',
   describe: messages.help.slurm,
   builder: (yargs) =>
-    (yargs as Argv).positional('scenario', { type: 'string', describe: messages.help.scenario }).options({
-      ...studyOptions,
-      out: { ...studyOptions.out, describe: messages.help.outSlurm },
-      vary: { type: 'string', requiresArg: true, describe: messages.help.vary },
-      sensitivity: { type: 'boolean', default: false, describe: messages.help.sensitivity },
-      array: { type: 'string', requiresArg: true, demandOption: true, describe: messages.help.array },
-      'sbatch-arg': { type: 'string', requiresArg: true, describe: messages.help.sbatchArg },
-      submit: { type: 'boolean', default: false, describe: messages.help.submit },
-    }) as unknown as Argv<SlurmArgs>,
+    (yargs as Argv)
+      .positional('scenario', { type: 'string', describe: messages.help.slurmScenario })
+      .options({
+        ...studyOptions,
+        out: { ...studyOptions.out, describe: messages.help.outSlurm },
+        vary: { type: 'string', requiresArg: true, describe: messages.help.vary },
+        sensitivity: { type: 'boolean', default: false, describe: messages.help.sensitivity },
+        array: { type: 'string', requiresArg: true, demandOption: true, describe: messages.help.array },
+        'sbatch-arg': { type: 'string', requiresArg: true, describe: messages.help.sbatchArg },
+        submit: { type: 'boolean', default: false, describe: messages.help.submit },
+      }) as unknown as Argv<SlurmArgs>,
   handler: slurm,
 };
 

@@ -33,6 +33,7 @@ export const help = {
   outMerge: 'output folder (default: the first folder given)',
   slurm:
     'Write Slurm job scripts (a job array of shards, then their merge) for a run or, with --vary or --sensitivity, a whatif',
+  slurmScenario: 'the scenario file of the study to run as a job array',
   array: 'number of array tasks: the study runs in this many shards',
   sbatchArg:
     'an sbatch option for both jobs (repeatable), e.g. --sbatch-arg=--partition=long --sbatch-arg time=02:00:00',
