@@ -57,7 +57,7 @@ async function slurm(args: SlurmArgs): Promise<void> {
     : await resolveRun({ ...(args as RunArgs), scenarios: [args.scenario] });
   checkedStudyTasks(plan.study, plan.options.budgetSource);
   const dir = resolve(plan.dir);
-  await checkNoOtherShards(plan.dir, studyFingerprint(plan.study, plan.options, n));
+  await checkNoOtherShards(plan.dir, n, studyFingerprint(plan.study, plan.options, n));
   const study: SlurmStudy = {
     name: plan.study.scenario.name,
     n,
@@ -94,24 +94,29 @@ function printOutcome(n: number, shards: string, merge: string, submitting: bool
 
 /**
  * Refuses a folder holding shards of another study (or another N): the merge job would refuse them
- * after every task had run. Shards of this very study (an earlier submission) are overwritten.
+ * after every task had run. This study's shards (an earlier submission), and damaged files of this N,
+ * are overwritten by the tasks.
  */
-async function checkNoOtherShards(dir: string, fingerprint: string): Promise<void> {
-  let names: string[];
+async function checkNoOtherShards(dir: string, n: number, fingerprint: string): Promise<void> {
+  let entries: Array<{ name: string; isFile: () => boolean }>;
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return; // no folder yet: nothing in the way
   }
-  for (const name of names.filter((n) => /^shard-\d+-of-\d+\.json$/.test(n)).sort()) {
+  const names = entries.filter((e) => e.isFile()).map((e) => e.name);
+  for (const name of names.sort()) {
+    const match = /^shard-\d+-of-(\d+)\.json$/.exec(name);
+    if (match === null) continue;
     const file = join(dir, name);
     let theirs: string | undefined;
     try {
       theirs = parseShardFile(await readFile(file, 'utf8'), file).fingerprint;
     } catch {
-      theirs = undefined; // damaged or unreadable: not this study's either
+      theirs = undefined; // damaged: the task of its K writes it again
     }
-    if (theirs !== fingerprint) throw new InputError([messages.otherShardsInTheWay(displayPath(file))]);
+    if (Number(match[1]) !== n || (theirs !== undefined && theirs !== fingerprint))
+      throw new InputError([messages.otherShardsInTheWay(displayPath(file))]);
   }
 }
 
