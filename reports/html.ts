@@ -50,7 +50,7 @@ function scriptHash(text: string): string {
  * ships, by hash, so even markup that slipped past escaping could not execute. Vega compiles its
  * expressions with Function (unsafe-eval); vega-embed and vega-tooltip inject styles.
  */
-function contentSecurityPolicy(scripts: string[]): string {
+export function contentSecurityPolicy(scripts: string[]): string {
   return [
     "default-src 'none'",
     `script-src ${scripts.map(scriptHash).join(' ')} 'unsafe-eval'`,

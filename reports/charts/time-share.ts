@@ -20,15 +20,25 @@ export const TIME_STATES = [
   { key: 'clear', label: 'clear', color: '#ff7f0e' },
   { key: 'pageFault', label: 'page fault', color: '#9467bd' },
   { key: 'free', label: 'free', color: '#7f7f7f' },
+  { key: 'spin', label: 'lock spin', color: '#e377c2' },
+  { key: 'sleep', label: 'lock sleep', color: '#8c564b' },
+  { key: 'wake', label: 'waking a sleeper', color: '#bcbd22' },
 ] as const;
 
+/** States not every result has: alloc (absent before it existed), and the futex lock's states. */
+const OPTIONAL_STATES: ReadonlySet<string> = new Set(['alloc', 'spin', 'sleep', 'wake']);
+
 /**
- * The states these results carry: `alloc` is left out of results written before it existed (no point
- * has it), so their chart keeps no empty legend entry; a point without it counts it as 0.
+ * The states these results carry: an optional state no point has is left out (results written before
+ * `alloc` existed, runs whose lock kind never spins or sleeps), so their chart keeps no empty legend
+ * entry; a point without it counts it as 0.
  */
 export function timeStates(results: Results) {
-  const hasAlloc = results.points.some((p) => p.coreTimeShare.alloc !== undefined);
-  return TIME_STATES.filter((s) => s.key !== 'alloc' || hasAlloc);
+  return TIME_STATES.filter(
+    (s) =>
+      !OPTIONAL_STATES.has(s.key) ||
+      results.points.some((p) => p.coreTimeShare[s.key as keyof typeof p.coreTimeShare] !== undefined),
+  );
 }
 
 export const timeShare: ChartBuilder<'time-share'> = {

@@ -46,9 +46,15 @@ export interface BoundInputs {
   n: number;
   /** Z: mean time between allocations spent outside the allocator, ns */
   thinkNs: number;
-  /** D: mean uncontended time per allocation, ns */
+  /**
+   * D: mean uncontended time per allocation, ns. From a run (model/replication.ts), the time in
+   * every state but waiting plus the acquires, so that the bound holds on the run exactly.
+   */
   demandNs: number;
-  /** D_lock: mean lock hold per allocation, ns */
+  /**
+   * D_lock: mean lock time per allocation, ns, grant costs included. From a run, the lock's busy
+   * time per allocation: only the hand-offs and migrations that occurred, not one per acquisition.
+   */
   lockDemandNs: number;
   /** B: pool bandwidth, GB/s = bytes/ns */
   totalGBps: number;

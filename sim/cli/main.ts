@@ -4,11 +4,13 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import * as messages from '../experiment/messages.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { slurmCommand } from './commands/slurm.js';
+import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { whatifCommand } from './commands/whatif.js';
 import { exitOk, reportFailure, usageError } from './exit.js';
@@ -24,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(reportCommand)
     .command(mergeCommand)
     .command(slurmCommand)
+    .command(calibrateCommand)
+    .command(schemaCommand)
     .demandCommand(1, messages.noCommand)
     .recommendCommands()
     .strict()

@@ -1,9 +1,11 @@
 /**
- * The analytic companion of a point: operational bounds from the measured per-allocation demands,
- * and exact MVA where the point is product-form (else none: we never pretend).
+ * The analytic companion of a point: operational bounds from the per-allocation demands measured on
+ * each replication's window (model/replication.ts says why each holds exactly, under every lock
+ * kind), and exact MVA where the point is product-form (else none: we never pretend).
  *
- * Product-form cases, with a lock its kind says an FCFS exponential station models (fifo: no acquire
- * or hand-off cost), a lock-free free path, no small objects, no page faults in the measured window,
+ * Product-form cases, with a lock its kind says an FCFS exponential station models (fifo or ticket
+ * with no acquire, hand-off, per-waiter or migration cost; never futex, which is not FIFO), a
+ * lock-free free path, no small objects, no page faults in the measured window,
  * and every taken byte dirty:
  * - the lock service (allocHold + any under-lock clear) is exponential: one part exponential, the
  *   other zero; clears after unlock visit a PS station with per-job rate min(b, B/j), insensitive

@@ -3,7 +3,7 @@
  * refused up front. The estimate is meant to be an upper one:
  * - a core's allocation cycle is at most 9 events (work, hold, two fault steps and a clear under or
  *   after the lock, a clear on free, the free's hold), a small-object allocation 2 plus its share of
- *   refills; 9 covers both;
+ *   refills; 9 covers both; a lock kind that schedules its own events (futex) adds its share;
  * - a zeroing thread takes one event per chunk it clears, and can clear no more than the memory that
  *   ever becomes dirty (initial dirt plus every freed block), nor more than it can clear at full rate
  *   while the cores run, if every core's allocations ran one after another.
@@ -11,10 +11,26 @@
 
 import { makeSampler } from '../dist/index.js';
 import { clearCaps, soloRateGBps } from '../engine/bandwidth.js';
+import { lockKinds } from '../engine/locks/index.js';
 import { zeroerThreads } from '../policies/plan.js';
 import type { PolicySpec, Scenario } from '../types/index.js';
 
 const EVENTS_PER_ALLOCATION = 9;
+/** lock acquisitions per allocation at most: the allocation's (or its refill's) and the free's */
+const ACQUISITIONS_PER_ALLOCATION = 2;
+
+/** The most one acquisition can add to a cycle: every grant cost, a spin, a wake and its latency. */
+function lockGrantNs(lock: Scenario['machine']['lock'], cores: number): number {
+  return (
+    lock.acquireNs +
+    lock.handoffNs +
+    lock.migrateNs +
+    lock.perWaiterNs * cores +
+    lock.spinNs +
+    lock.wakeNs +
+    lock.wakeLatencyNs
+  );
+}
 
 function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): number {
   if (zeroerThreads(policy) === 0) return 0;
@@ -28,7 +44,7 @@ function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): nu
     makeSampler(workload.workNs).mean +
     makeSampler(heap.allocHoldNs).mean +
     makeSampler(heap.freeHoldNs).mean +
-    2 * (machine.lock.acquireNs + machine.lock.handoffNs) +
+    2 * lockGrantNs(machine.lock, cores) +
     (2 * sizeBytes) / soloGBps +
     (sizeBytes / machine.memory.pageBytes) * machine.memory.pageFaultNs;
   const horizonNs = allocations * cycleNs;
@@ -41,7 +57,11 @@ function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): nu
 /** Estimated events of one replication of (policy, cores). */
 export function estimatePointEvents(scenario: Scenario, policy: PolicySpec, cores: number): number {
   return (
-    cores * scenario.run.allocationsPerCore * EVENTS_PER_ALLOCATION + zeroerEvents(scenario, policy, cores)
+    cores *
+      scenario.run.allocationsPerCore *
+      (EVENTS_PER_ALLOCATION +
+        ACQUISITIONS_PER_ALLOCATION * lockKinds[scenario.machine.lock.kind].eventsPerAcquisition) +
+    zeroerEvents(scenario, policy, cores)
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { decodeHistogram, emptyHistogram, summarise } from '../engine/monitor.js';
 import type { ReplicationResult } from '../model/replication.js';
-import type { Percentiles, Point, PolicySpec, Scenario } from '../types/index.js';
+import type { CoreTimeShare, Percentiles, Point, PolicySpec, Scenario } from '../types/index.js';
 import { analyticCompanion } from './analytic.js';
 import { pointSeed } from './points.js';
 import { meanCI, meanOf } from './statistics.js';
@@ -42,7 +42,8 @@ export function summarisePoint(
   cores: number,
   reps: ReplicationResult[],
 ): Point {
-  const share = meanFields(reps.map((r) => r.coreTimeShare));
+  const share = meanFields(reps.map((r) => r.coreTimeShare)) as CoreTimeShare;
+  const barges = reps.map((r) => r.lockBargeShare);
   return {
     policy: policy.name,
     cores,
@@ -54,6 +55,7 @@ export function summarisePoint(
     lockWaitNs: pooled(reps, 'lockWaitNs'),
     lockHoldNs: { mean: meanOf(reps.map((r) => r.lockHoldNs.mean)) },
     lockQueueLength: meanCI(reps.map((r) => r.lockQueueLength)),
+    ...(barges.every((b) => b !== undefined) ? { lockBargeShare: meanCI(barges as number[]) } : {}),
     latencyNs: pooled(reps, 'latencyNs'),
     maxNonPreemptibleNs: Math.max(...reps.map((r) => r.maxNonPreemptibleNs)),
     clearedBytesPerAlloc: meanFields(reps.map((r) => r.clearedBytesPerAlloc)),

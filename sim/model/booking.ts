@@ -1,17 +1,14 @@
 /**
- * Books a finished large allocation into the metrics: what its plan cleared and skipped, and its
- * service demands for the analytic companion (what it costs with no queueing and no sharing). Booking
- * at completion, not at the grant, keeps per-allocation figures exact across the warm-up cut.
+ * Books a finished large allocation into the metrics: what its plan cleared and skipped. Booking at
+ * completion, not at the grant, keeps per-allocation figures exact across the warm-up cut. (The
+ * analytic bounds take their demands from the window's own time accounting: see replication.ts.)
  */
 import type { AllocationPlan } from '../policies/plan.js';
 import type { ModelContext } from './context.js';
 
-/** `holdNs`: the allocation's drawn lock hold, before any clear or fault under the lock. */
-export function bookAllocation(sys: ModelContext, plan: AllocationPlan, holdNs: number): void {
-  const { config, metrics, lock } = sys;
-  const { soloGBps } = sys.clearing;
+export function bookAllocation(sys: ModelContext, plan: AllocationPlan): void {
+  const { config, metrics } = sys;
   const kernelBytes = plan.faultPages * config.pageBytes;
-  const faultNs = plan.faultPages * config.pageFaultNs;
   if (plan.clearAt === 'under-lock') metrics.clearedUnderLock += plan.clearBytes;
   else if (plan.clearAt === 'after-unlock') metrics.clearedAfterUnlock += plan.clearBytes;
   metrics.clearedPageFault += kernelBytes;
@@ -19,9 +16,4 @@ export function bookAllocation(sys: ModelContext, plan: AllocationPlan, holdNs: 
   metrics.skippedAlreadyClean += plan.skippedAlreadyClean;
   metrics.skippedFresh += plan.skippedFresh;
   metrics.skippedUnsafe += plan.skippedUnsafe;
-  metrics.demandNs += lock.coreDemandNs(holdNs) + faultNs + (plan.clearBytes + kernelBytes) / soloGBps;
-  metrics.lockDemandNs += lock.lockDemandNs(holdNs);
-  if (plan.clearAt === 'under-lock') metrics.lockDemandNs += plan.clearBytes / soloGBps;
-  if (plan.faultsUnderLock) metrics.lockDemandNs += faultNs + kernelBytes / soloGBps;
-  metrics.poolBytes += plan.clearBytes + kernelBytes;
 }

@@ -16,13 +16,24 @@
  *                             (a refill goes on with smallAlloc → smallDone)
  *   → beginFree → clearOnFree → freeLock → [lock] freeGranted → freeRelease → work
  */
-import type { Handler } from '../engine/environment.js';
+import type { LockClient, WaitState } from '../engine/locks/index.js';
 import { makeRng, type Rng } from '../engine/random/rng.js';
 import { type AllocationPlan, clearsOnFree, emptyPlan, planAllocation } from '../policies/plan.js';
 import { bookAllocation } from './booking.js';
 import { C_AFTER_UNLOCK, C_ON_FREE, C_PAGE_FAULT, C_UNDER_LOCK } from './clearing.js';
 import type { ModelContext } from './context.js';
-import { S_ALLOC, S_CLEAR, S_FREE, S_LOCK_HOLD, S_LOCK_WAIT, S_PAGE_FAULT, S_WORK } from './metrics.js';
+import {
+  S_ALLOC,
+  S_CLEAR,
+  S_FREE,
+  S_LOCK_HOLD,
+  S_LOCK_WAIT,
+  S_PAGE_FAULT,
+  S_SLEEP,
+  S_SPIN,
+  S_WAKE,
+  S_WORK,
+} from './metrics.js';
 
 // Event tags: each names the timed step that just finished, and fire() runs the step after it.
 // Tags are only names, so a new step takes the next free number and nothing is renumbered.
@@ -39,6 +50,11 @@ const T_SMALL_DONE = 9;
 const T_FREE_CLEAR_DONE = 10;
 const T_FREE_GRANTED = 11;
 const T_FREE_HELD = 12;
+const T_ALLOC_WAKE_DONE = 13;
+const T_FREE_WAKE_DONE = 14;
+
+/** The core state of each lock waiting state (WAIT_QUEUED, WAIT_SPIN, WAIT_SLEEP). */
+const WAIT_STATES = [S_LOCK_WAIT, S_SPIN, S_SLEEP];
 
 // Random streams per core, so that policies at the same point see the same workload (common
 // random numbers): the k-th allocation of core c has the same size and zeroed flag under every policy.
@@ -48,7 +64,7 @@ const STREAM_ZERO = 3;
 const STREAM_ALLOC_HOLD = 4;
 const STREAM_FREE_HOLD = 5;
 
-export class Core implements Handler {
+export class Core implements LockClient {
   private state = S_WORK;
   private stateSinceNs = 0;
   private readonly rngWork: Rng;
@@ -64,7 +80,6 @@ export class Core implements Handler {
   private smallBytes = 0;
   private readonly plan: AllocationPlan = emptyPlan();
   private usableNs = 0;
-  private holdNs = 0;
   private stepStartNs = 0;
   // the free in progress
   private freeBytes = 0;
@@ -134,7 +149,18 @@ export class Core implements Handler {
       case T_FREE_HELD:
         this.freeRelease();
         return;
+      case T_ALLOC_WAKE_DONE:
+        this.fault();
+        return;
+      case T_FREE_WAKE_DONE:
+        this.work();
+        return;
     }
+  }
+
+  /** The lock moved this waiting core to spinning, sleeping or plain waiting (futex only). */
+  lockWaitState(state: WaitState): void {
+    this.enter(WAIT_STATES[state], this.sys.env.now);
   }
 
   /** Charges the time since the last state change and enters `state` at `atNs` (≥ now). */
@@ -159,9 +185,8 @@ export class Core implements Handler {
   // The steps of a cycle, in the order of the diagram at the top of the file.
 
   private work(): void {
-    const { config, metrics, env } = this.sys;
+    const { config, env } = this.sys;
     const workNs = config.work.sample(this.rngWork);
-    metrics.workNs += workNs;
     this.enter(S_WORK, env.now);
     env.schedule(workNs, this, T_WORK_DONE);
   }
@@ -200,7 +225,6 @@ export class Core implements Handler {
     const taken = sys.heap.take(this.sizeBytes, config.policy.reuseOrder);
     planAllocation(config.policy, this.sizeBytes, this.needZero, taken, config.pageBytes, this.plan);
     const holdNs = config.allocHold.sample(this.rngAllocHold);
-    this.holdNs = holdNs;
     this.usableNs = now + sys.lock.grantDelayNs;
     this.enter(S_LOCK_HOLD, this.usableNs);
     sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_ALLOC_HELD);
@@ -236,8 +260,19 @@ export class Core implements Handler {
     // Nothing preempts a lock holder: the whole hold is one stretch.
     sys.metrics.stretch(sys.env.now - this.usableNs);
     sys.lockReleased();
-    sys.lock.release(this);
+    const wakeNs = sys.lock.release(this);
+    if (wakeNs > 0) {
+      this.wake(wakeNs, T_ALLOC_WAKE_DONE);
+      return;
+    }
     this.fault();
+  }
+
+  /** A releaser wakes a sleeper, outside the lock, before it goes on (futex). */
+  private wake(wakeNs: number, tag: number): void {
+    const { env } = this.sys;
+    this.enter(S_WAKE, env.now);
+    env.schedule(wakeNs, this, tag);
   }
 
   /** Fresh pages not touched under the lock fault on the mutator's first touch, after unlock. */
@@ -274,7 +309,7 @@ export class Core implements Handler {
   private largeDone(): void {
     const plan = this.plan;
     if (plan.clearAt === 'after-unlock') this.chunkStretch(plan.clearBytes);
-    bookAllocation(this.sys, this.plan, this.holdNs);
+    bookAllocation(this.sys, this.plan);
     if (this.refill) {
       this.cacheBytes += this.sizeBytes;
       this.smallAlloc();
@@ -285,10 +320,9 @@ export class Core implements Handler {
   }
 
   private smallAlloc(): void {
-    const { config, metrics, env } = this.sys;
+    const { config, env } = this.sys;
     this.cacheBytes -= this.smallBytes;
     this.enter(S_ALLOC, env.now);
-    metrics.demandNs += config.smallAllocNs;
     env.schedule(config.smallAllocNs, this, T_SMALL_DONE);
   }
 
@@ -308,8 +342,6 @@ export class Core implements Handler {
       const { metrics, env } = sys;
       this.enter(S_CLEAR, env.now);
       metrics.clearedOnFree += this.freeBytes;
-      metrics.poolBytes += this.freeBytes;
-      metrics.demandNs += this.freeBytes / sys.clearing.soloGBps;
       this.stepStartNs = env.now;
       sys.clearing.start(C_ON_FREE, this.freeBytes, this, T_FREE_CLEAR_DONE);
       return;
@@ -331,11 +363,9 @@ export class Core implements Handler {
 
   private freeGranted(): void {
     const { sys } = this;
-    const { config, metrics } = sys;
+    const { config } = sys;
     sys.lockTaken();
     const holdNs = config.freeHold.sample(this.rngFreeHold);
-    metrics.demandNs += sys.lock.coreDemandNs(holdNs);
-    metrics.lockDemandNs += sys.lock.lockDemandNs(holdNs);
     sys.freed(this.freeBytes, this.freeClean);
     this.usableNs = sys.env.now + sys.lock.grantDelayNs;
     this.enter(S_FREE, this.usableNs);
@@ -346,7 +376,11 @@ export class Core implements Handler {
     const { sys } = this;
     sys.metrics.stretch(sys.env.now - this.usableNs);
     sys.lockReleased();
-    sys.lock.release(this);
+    const wakeNs = sys.lock.release(this);
+    if (wakeNs > 0) {
+      this.wake(wakeNs, T_FREE_WAKE_DONE);
+      return;
+    }
     this.work();
   }
 

@@ -1,12 +1,27 @@
 /**
  * What a replication measures, cumulatively from time 0: counts, cleared and skipped bytes by reason,
- * per-state core time, latency, and the per-allocation service demands behind the analytic bounds.
+ * per-state core time and latency.
  * Snapshots of these counters (see window.ts) let the warm-up be cut off afterwards.
  */
 import { Tally } from '../engine/monitor.js';
 
-/** Core states; a core is in exactly one at a time. `alloc` is the small-object fast path. */
-export const CORE_STATES = ['work', 'alloc', 'lockWait', 'lockHold', 'clear', 'pageFault', 'free'] as const;
+/**
+ * Core states; a core is in exactly one at a time. `alloc` is the small-object fast path; `spin`,
+ * `sleep` (waiting for a futex lock) and `wake` (a releaser waking a sleeper, outside the lock) exist
+ * only with lock kinds that have them, and results carry them only then (KIND_STATES).
+ */
+export const CORE_STATES = [
+  'work',
+  'alloc',
+  'lockWait',
+  'lockHold',
+  'clear',
+  'pageFault',
+  'free',
+  'spin',
+  'sleep',
+  'wake',
+] as const;
 export type CoreState = (typeof CORE_STATES)[number];
 export const S_WORK = 0;
 export const S_ALLOC = 1;
@@ -15,6 +30,11 @@ export const S_LOCK_HOLD = 3;
 export const S_CLEAR = 4;
 export const S_PAGE_FAULT = 5;
 export const S_FREE = 6;
+export const S_SPIN = 7;
+export const S_SLEEP = 8;
+export const S_WAKE = 9;
+/** the states a lock kind may lack, by the name of its LockKindRule.states flag */
+export const KIND_STATES = ['spin', 'sleep', 'wake'] as const;
 
 /** The plain counters of Metrics, as snapshots copy them. */
 export interface Counters {
@@ -29,11 +49,6 @@ export interface Counters {
   skippedAlreadyClean: number;
   skippedFresh: number;
   skippedUnsafe: number;
-  /** service demands summed over allocations (no queueing, no bandwidth sharing) */
-  workNs: number;
-  demandNs: number;
-  lockDemandNs: number;
-  poolBytes: number;
 }
 
 export class Metrics implements Counters {
@@ -48,10 +63,6 @@ export class Metrics implements Counters {
   skippedAlreadyClean = 0;
   skippedFresh = 0;
   skippedUnsafe = 0;
-  workNs = 0;
-  demandNs = 0;
-  lockDemandNs = 0;
-  poolBytes = 0;
   /** ns spent in each CORE_STATES entry, summed over cores */
   readonly stateNs = new Float64Array(CORE_STATES.length);
   /** request to usable block, ns */
@@ -72,10 +83,6 @@ export class Metrics implements Counters {
       skippedAlreadyClean: this.skippedAlreadyClean,
       skippedFresh: this.skippedFresh,
       skippedUnsafe: this.skippedUnsafe,
-      workNs: this.workNs,
-      demandNs: this.demandNs,
-      lockDemandNs: this.lockDemandNs,
-      poolBytes: this.poolBytes,
     };
   }
 

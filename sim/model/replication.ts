@@ -4,11 +4,23 @@
  * boundary and be summarised. Latency and lock-wait histograms travel encoded, so that a point's
  * percentiles come from all its replications' observations pooled.
  */
+
+import { lockKinds } from '../engine/locks/index.js';
 import { encodeHistogram, summarise } from '../engine/monitor.js';
 import type { ModelConfig } from './config.js';
-import { CORE_STATES, type CoreState } from './metrics.js';
+import {
+  CORE_STATES,
+  type CoreState,
+  KIND_STATES,
+  S_ALLOC,
+  S_CLEAR,
+  S_FREE,
+  S_LOCK_HOLD,
+  S_PAGE_FAULT,
+  S_WORK,
+} from './metrics.js';
 import { System } from './system.js';
-import { cutIndex } from './window.js';
+import { cutIndex, type Snapshot } from './window.js';
 
 export interface Quantiles {
   mean: number;
@@ -37,8 +49,11 @@ export interface ReplicationResult {
     pageFault: number;
   };
   skippedBytesPerAlloc: { notNeeded: number; alreadyClean: number; fresh: number; unsafe: number };
-  coreTimeShare: Record<CoreState, number>;
-  /** per-allocation service demands (ns, bytes), for the operational bounds */
+  /** every state but `spin`, `sleep` and `wake`, which appear only with lock kinds that have them */
+  coreTimeShare: Partial<Record<CoreState, number>>;
+  /** futex: the share of lock acquisitions that barged past a sleeper */
+  lockBargeShare?: number;
+  /** per-allocation demands (ns, bytes) over the window, for the operational bounds (see demands()) */
   demand: { workNs: number; coreNs: number; lockNs: number; poolBytes: number };
   /** Little's law on the lock queue: mean length, and arrival rate × mean queueing time */
   little: { queueLength: number; rateTimesWait: number };
@@ -47,6 +62,54 @@ export interface ReplicationResult {
   windowNs: number;
   allocations: number;
   events: number;
+}
+
+/**
+ * The demands behind the operational bounds, per allocation over the window, taken from the window's
+ * own time accounting so that each bound holds exactly on every run, whatever the lock kind, the
+ * policy or the edges of the window (a demand booked per allocation would count work that straddles
+ * the window's edges, and a bound from it could fall below the run):
+ * - lockNs, D_lock: the lock's busy time (grant to release) per allocation. It counts every grant
+ *   cost that actually occurred (acquires, hand-offs, per-waiter costs, migrations) and nothing that
+ *   did not, so X = U / D_lock ≤ 1 / D_lock holds exactly, with equality when the lock is saturated.
+ *   (Charging a hand-off on every acquisition, as at saturation, overstates D_lock wherever the lock
+ *   is free: a 1-core run never hands off, and it exceeded such a bound.)
+ * - poolBytes: the bytes the bandwidth pool delivered per allocation; X ≤ B / poolBytes likewise.
+ * - workNs, coreNs: Z is the time in work and D the time in every state that is not waiting for the
+ *   lock (alloc, hold, clear, page fault, free) plus the acquireNs every acquisition pays. All core
+ *   time sums to N × T and D leaves out the rest of lock wait, spinning, sleeping and waking others
+ *   (costs of contention, which not every acquisition pays), so X = n / T ≤ N / (Z + D), with
+ *   equality on one core, where nothing waits but the acquire. A clear slowed by sharing counts at
+ *   the time it took: that only tightens the bound, never below the run.
+ */
+function demands(
+  config: ModelConfig,
+  start: Snapshot,
+  end: Snapshot,
+  n: number,
+): ReplicationResult['demand'] {
+  const perAlloc = (x: number) => (n > 0 ? x / n : 0);
+  const state = (i: number) => end.stateNs[i] - start.stateNs[i];
+  const coreNs =
+    state(S_ALLOC) +
+    state(S_LOCK_HOLD) +
+    state(S_CLEAR) +
+    state(S_PAGE_FAULT) +
+    state(S_FREE) +
+    (end.acquireSpentNs - start.acquireSpentNs);
+  const bandwidthNs = end.bandwidthUsedNs - start.bandwidthUsedNs;
+  return {
+    workNs: perAlloc(state(S_WORK)),
+    coreNs: perAlloc(coreNs),
+    lockNs: perAlloc(end.lockBusyNs - start.lockBusyNs),
+    poolBytes: perAlloc(bandwidthNs * config.clearCaps.totalGBps),
+  };
+}
+
+/** Grants that barged past a sleeper, as a share of the window's grants. */
+function bargeShare(start: Snapshot, end: Snapshot): number {
+  const grants = end.lockAcquisitions - start.lockAcquisitions;
+  return grants > 0 ? (end.lockBarges - start.lockBarges) / grants : 0;
 }
 
 export function runReplication(config: ModelConfig): ReplicationResult {
@@ -62,8 +125,11 @@ export function runReplication(config: ModelConfig): ReplicationResult {
     const perAlloc = (x: number) => (n > 0 ? x / n : 0);
     const perNs = (x: number) => (windowNs > 0 ? x / windowNs : 0);
     const coreNs = windowNs * config.cores;
-    const coreTimeShare = {} as Record<CoreState, number>;
+    const rule = lockKinds[config.lock.kind];
+    const coreTimeShare: Partial<Record<CoreState, number>> = {};
     CORE_STATES.forEach((s, i) => {
+      if ((KIND_STATES as readonly string[]).includes(s) && !rule.states[s as (typeof KIND_STATES)[number]])
+        return;
       coreTimeShare[s] = coreNs > 0 ? (end.stateNs[i] - start.stateNs[i]) / coreNs : 0;
     });
     const latency = sys.metrics.latencyNs.histogramSince(k);
@@ -110,12 +176,8 @@ export function runReplication(config: ModelConfig): ReplicationResult {
         unsafe: perAlloc(d((c) => c.skippedUnsafe)),
       },
       coreTimeShare,
-      demand: {
-        workNs: perAlloc(d((c) => c.workNs)),
-        coreNs: perAlloc(d((c) => c.demandNs)),
-        lockNs: perAlloc(d((c) => c.lockDemandNs)),
-        poolBytes: perAlloc(d((c) => c.poolBytes)),
-      },
+      ...(rule.states.sleep ? { lockBargeShare: bargeShare(start, end) } : {}),
+      demand: demands(config, start, end, n),
       little: {
         queueLength: perNs(end.lockQueueNs - start.lockQueueNs),
         rateTimesWait: perNs(queueWaitCount) * (queueWaitCount > 0 ? queueWaitSumNs / queueWaitCount : 0),

@@ -66,8 +66,16 @@ export class System implements ModelContext {
     const { metrics, lock } = this;
     const bandwidth = this.clearing.pool;
     // charge states in progress; lock wait charged ahead of now (a grant's delay) is not yet spent
+    // A grant's delay ends with its acquireNs, so the acquire time not yet spent is the part of each
+    // delay still ahead, up to acquireNs.
+    const { acquireNs } = this.config.lock;
     let waitAheadNs = 0;
-    for (const core of this.cores) waitAheadNs += core.chargeTo(now);
+    let acquireAheadNs = 0;
+    for (const core of this.cores) {
+      const aheadNs = core.chargeTo(now);
+      waitAheadNs += aheadNs;
+      acquireAheadNs += Math.min(aheadNs, acquireNs);
+    }
     const stateNs = metrics.stateNs.slice();
     stateNs[S_LOCK_WAIT] -= waitAheadNs;
     return {
@@ -85,6 +93,9 @@ export class System implements ModelContext {
       lockHoldCount: lock.holdNs.count,
       lockHoldSumNs: lock.holdNs.sum,
       bandwidthUsedNs: bandwidth.utilization.integral(now),
+      lockAcquisitions: lock.acquisitions,
+      lockBarges: lock.barges,
+      acquireSpentNs: lock.acquisitions * acquireNs - acquireAheadNs,
     };
   }
 

@@ -27,6 +27,11 @@ export interface Snapshot {
   lockHoldSumNs: number;
   /** ∫ (bytes/ns in use ÷ total) dt */
   bandwidthUsedNs: number;
+  lockAcquisitions: number;
+  /** futex: grants that barged past a sleeper */
+  lockBarges: number;
+  /** lock wait spent paying acquireNs (grant delays end with it), summed over cores */
+  acquireSpentNs: number;
 }
 
 /** Index of the snapshot that starts the measured window: the first at or after fraction × end time. */

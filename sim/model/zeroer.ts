@@ -22,7 +22,6 @@ export class Zeroer implements Handler {
     const { sys } = this;
     sys.heap.zeroed(this.chunkBytes);
     sys.metrics.clearedBackground += this.chunkBytes;
-    sys.metrics.poolBytes += this.chunkBytes;
     this.next();
   }
 

@@ -34,6 +34,12 @@ export interface CoreTimeShare {
   clear: number;
   pageFault: number;
   free: number;
+  /** futex locks only: spinning for the lock (burning the core) */
+  spin?: number;
+  /** futex locks only: asleep, waiting to be woken for the lock */
+  sleep?: number;
+  /** futex locks only: a releaser waking a sleeper, after unlocking */
+  wake?: number;
 }
 
 export interface Analytic {
@@ -66,6 +72,8 @@ export interface Point {
   /** mean lock hold per acquisition (allocation and free), usable to release */
   lockHoldNs: { mean: number };
   lockQueueLength: MeanCI;
+  /** futex locks only: the share of lock acquisitions that barged past a sleeping core */
+  lockBargeShare?: MeanCI;
   latencyNs: Percentiles;
   /** longest stretch a core spent clearing or holding the lock without a preemption point */
   maxNonPreemptibleNs: number;

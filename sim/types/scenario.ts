@@ -35,15 +35,30 @@ export interface PolicySpec {
   reuseOrder: ReuseOrder;
 }
 
-/** How the heap lock hands itself on (MODEL.md, "Lock kinds"); `fifo` is today's FIFO hand-off. */
-/** The heap-lock kinds; the lock registry (sim/engine/locks) is keyed by them. */
-export const lockKindNames = ['fifo'] as const;
+/**
+ * How the heap lock hands itself on (MODEL.md, "Lock kinds"): `fifo` is today's FIFO hand-off,
+ * `ticket` a ticket spinlock, `futex` glibc's pthread mutex (spin-then-park when spinNs > 0). The
+ * lock registry (sim/engine/locks) is keyed by them.
+ */
+export const lockKindNames = ['fifo', 'ticket', 'futex'] as const;
 export type LockKind = (typeof lockKindNames)[number];
 
+/** Every cost field is present for every kind; a kind ignores the fields of other kinds. */
 export interface LockSpec {
   kind: LockKind;
   acquireNs: number;
+  /** fifo, ticket: added to a grant that passes the lock straight to a waiter */
   handoffNs: number;
+  /** every kind: added to a grant to a different core than the last holder */
+  migrateNs: number;
+  /** ticket: added to a hand-off per other core still waiting */
+  perWaiterNs: number;
+  /** futex: how long a core that finds the lock held spins before it sleeps */
+  spinNs: number;
+  /** futex: what a releaser pays after unlocking when cores sleep */
+  wakeNs: number;
+  /** futex: from the end of the wake call until the woken sleeper runs */
+  wakeLatencyNs: number;
 }
 
 export interface MachineSpec {

@@ -219,7 +219,7 @@ describe('unknown policies and unknown keys', () => {
       run: { replication: 3 },
     });
     expectProblems(['validate', 'keys.json'], dir, 'keys.json', [
-      'keys.json: polices: unknown key; did you mean "policies"? (expected one of name, title, description, cores, policies, machine, workload, heap, run)',
+      'keys.json: polices: unknown key; did you mean "policies"? (expected one of name, title, description, cores, policies, machine, workload, heap, run, $schema)',
       'keys.json: machine.memory.coreClearGbps: unknown key; did you mean "coreClearGBps"? (expected one of coreClearGBps, totalClearGBps, pageBytes, pageFaultNs)',
       'keys.json: machine.locks: unknown key; did you mean "lock"? (expected one of memory, lock)',
       'keys.json: workload.sizeBytes.mean: unknown key (expected one of dist, value)',

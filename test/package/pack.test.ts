@@ -2,7 +2,7 @@
  * The package as users get it: `npm pack` of a copy of the project (so its prepack build runs there and
  * leaves this checkout's dist/ to the other tests), the tarball's file list, an install into an empty
  * project (dependencies from the npm cache or registry), and there the installed `zerosim` command
- * (run, whatif, report, list, validate), the README's library example and the type declarations.
+ * (run, whatif, report, list, validate, schema), the README's library example and the type declarations.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -96,12 +96,15 @@ describe('npm pack', () => {
       'dist/sim/index.js',
       'dist/sim/index.d.ts',
       'dist/reports/index.js',
+      'dist/scenario.schema.json',
       'scenarios/default.json',
+      // the calibration loops, compiled on the user's machine by `zerosim calibrate --harness c`
+      'sim/calibrate/c/zerosim-loops.c',
     ])
       expect(entries).toContain(file);
     const development = entries.filter(
       (file) =>
-        /^(test|sim|reports|\.ci|out|node_modules)\//.test(file) ||
+        (/^(test|sim|reports|\.ci|out|node_modules)\//.test(file) && !file.startsWith('sim/calibrate/c/')) ||
         /^(biome\.json|tsconfig.*\.json|vitest\.config\.ts|package-lock\.json)$/.test(file) ||
         /\.test\.|golden|(?<!\.d)\.ts$/.test(file),
     );
@@ -150,6 +153,20 @@ describe('the installed package', () => {
     const list = zerosim(['list']);
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toContain('node_modules/zerosim/scenarios/default.json');
+  });
+
+  it('ships the scenario JSON Schema that `zerosim schema` prints, where the scenarios and exports point', () => {
+    const installed = join(app, 'node_modules/zerosim');
+    const schema = zerosim(['schema']);
+    expect(schema.status, schema.stderr).toBe(0);
+    expect(readFileSync(join(installed, 'dist/scenario.schema.json'), 'utf8')).toBe(schema.stdout);
+    const { $schema } = JSON.parse(readFileSync(join(installed, 'scenarios/default.json'), 'utf8'));
+    expect(existsSync(join(installed, 'scenarios', $schema))).toBe(true);
+    const script =
+      "import schema from 'zerosim/scenario.schema.json' with { type: 'json' }; console.log(schema.$schema);";
+    expect(run(process.execPath, ['--input-type=module', '-e', script], app).trim()).toBe(
+      'https://json-schema.org/draft/2020-12/schema',
+    );
   });
 
   it("runs the README's library example", () => {

@@ -39,7 +39,16 @@ export interface ScenarioJson {
   policies: PolicyJson[];
   machine: {
     memory: { coreClearGBps: number; totalClearGBps: number; pageBytes: number; pageFaultNs?: number };
-    lock?: { acquireNs?: number; handoffNs?: number };
+    lock?: {
+      kind?: 'fifo' | 'ticket' | 'futex';
+      acquireNs?: number;
+      handoffNs?: number;
+      migrateNs?: number;
+      perWaiterNs?: number;
+      spinNs?: number;
+      wakeNs?: number;
+      wakeLatencyNs?: number;
+    };
   };
   workload: {
     workNs: DistJson;
@@ -128,7 +137,20 @@ const machineArb = fc.record({
     },
     { requiredKeys: ['coreClearGBps', 'totalClearGBps', 'pageBytes'] },
   ),
-  lock: fc.record({ acquireNs: durationNs(200), handoffNs: durationNs(1_000) }, { requiredKeys: [] }),
+  // every kind draws every cost field: a kind ignores the fields of others
+  lock: fc.record(
+    {
+      kind: fc.constantFrom<'fifo' | 'ticket' | 'futex'>('fifo', 'ticket', 'futex'),
+      acquireNs: durationNs(200),
+      handoffNs: durationNs(1_000),
+      migrateNs: durationNs(500),
+      perWaiterNs: durationNs(200),
+      spinNs: durationNs(5_000),
+      wakeNs: durationNs(3_000),
+      wakeLatencyNs: durationNs(10_000),
+    },
+    { requiredKeys: [] },
+  ),
 });
 
 const workloadArb = fc.record(
@@ -264,7 +286,11 @@ export const scenarioJsonArb: fc.Arbitrary<ScenarioJson> = fc
   .record({
     name: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,15}$/),
     text: textArb,
-    cores: fc.uniqueArray(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 3 }),
+    // one core is where a bound that charges contention costs to every acquisition breaks: draw it often
+    cores: fc.oneof(
+      fc.uniqueArray(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 3 }),
+      fc.uniqueArray(fc.integer({ min: 2, max: 64 }), { maxLength: 2 }).map((more) => [1, ...more]),
+    ),
     policies: policyGenes,
     machine: machineArb,
     workload: workloadArb,

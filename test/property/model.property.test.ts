@@ -8,6 +8,7 @@
 
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { analyticCompanion } from '../../sim/experiment/analytic.js';
 import { estimateEvents } from '../../sim/experiment/budget.js';
 import { replicationSeed } from '../../sim/experiment/points.js';
 import { plainStudy, runOptions, runStudy } from '../../sim/experiment/run.js';
@@ -147,6 +148,33 @@ describe('every run of a random valid scenario', () => {
           const total = Object.values(result.coreTimeShare).reduce((a, b) => a + b, 0);
           const what = `coreTimeShare sums to ${total} over a window of ${result.windowNs} ns (expected 1 ± 1e-6)`;
           check(Math.abs(total - 1) <= 1e-6, where, what);
+        }
+      }),
+      parameters(80),
+    );
+  });
+
+  it('never exceeds its own analytic bounds, under every lock kind, one core included', () => {
+    // Each bound is an operational law on the replication's own window (see demands() in
+    // model/replication.ts), so it holds exactly; the slack is floating-point rounding only.
+    const slack = 1 + 1e-9;
+    fc.assert(
+      fc.property(scenarioJsonArb, (json) => {
+        for (const { scenario, policy, cores, where, result } of soundPoints(json)) {
+          if (result.allocations === 0 || result.windowNs <= 0) continue;
+          const a = analyticCompanion(scenario, policy, cores, [result]);
+          const x = result.allocsPerSec;
+          const at = `${where}, lock ${scenario.machine.lock.kind}`;
+          const bounds: Array<[string, number | null]> = [
+            ['boundAllocsPerSec', a.boundAllocsPerSec],
+            ['coreBoundAllocsPerSec', a.coreBoundAllocsPerSec],
+            ['lockBoundAllocsPerSec', a.lockBoundAllocsPerSec],
+            ['bandwidthBoundAllocsPerSec', a.bandwidthBoundAllocsPerSec],
+          ];
+          for (const [name, bound] of bounds) {
+            if (bound === null) continue;
+            check(x <= bound * slack, at, `${x} allocs/s exceeds its ${name} of ${bound}`);
+          }
         }
       }),
       parameters(80),

@@ -278,6 +278,26 @@ describe('time share', () => {
   });
 });
 
+describe('time share of futex-lock runs', () => {
+  it('adds spin, sleep and wake after the states of before, only when the results carry them', () => {
+    const futex: Results = {
+      ...defaultRun,
+      points: defaultRun.points.map((p) => ({
+        ...p,
+        coreTimeShare: { ...p.coreTimeShare, spin: 0.01, sleep: 0.02, wake: 0.005 },
+      })),
+    };
+    const categories = [
+      ...new Set(rowsOf<{ category: string }>(CHARTS['time-share'].build(futex)).map((row) => row.category)),
+    ];
+    expect(categories.slice(-3)).toEqual(['lock spin', 'lock sleep', 'waking a sleeper']);
+    expect(categories).toHaveLength(10);
+    expect(() =>
+      vegaLite.compile(CHARTS['time-share'].build(futex), { logger: throwingLogger('futex') }),
+    ).not.toThrow();
+  });
+});
+
 describe('cleared and skipped bytes', () => {
   type Row = {
     policy: string;

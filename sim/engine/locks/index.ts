@@ -2,11 +2,14 @@
 import type { LockKind, LockSpec } from '../../types/index.js';
 import type { Environment } from '../environment.js';
 import { fifo } from './fifo.js';
+import { futex } from './futex.js';
 import type { Lock, LockKindRule } from './lock.js';
+import { ticket } from './ticket.js';
 
-export type { Lock, LockCosts, LockKindRule } from './lock.js';
+export type { Lock, LockClient, LockCosts, LockKindRule, WaitState } from './lock.js';
+export { WAIT_QUEUED, WAIT_SLEEP, WAIT_SPIN } from './lock.js';
 
-export const lockKinds: Readonly<Record<LockKind, LockKindRule>> = { fifo };
+export const lockKinds: Readonly<Record<LockKind, LockKindRule>> = { fifo, ticket, futex };
 
 /** The lock `spec` describes. */
 export function createLock(env: Environment, spec: LockSpec, withPercentiles = true): Lock {

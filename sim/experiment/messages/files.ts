@@ -41,6 +41,7 @@ export const fsReasons: Readonly<Record<string, string>> = {
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on the device',
   EEXIST: 'a file is in the way',
+  EPIPE: 'the reader closed the pipe',
 };
 
 export function cannotRead(file: string, reason: string): string {
@@ -49,6 +50,10 @@ export function cannotRead(file: string, reason: string): string {
 
 export function cannotWriteDir(dir: string, reason: string): string {
   return `${dir}: cannot write output: ${reason} (expected a writable directory)`;
+}
+
+export function cannotWriteStdout(reason: string): string {
+  return `stdout: cannot write: ${reason} (expected a writable standard output)`;
 }
 
 export function duplicateScenarioName(file: string, name: string, otherFile: string): string {

@@ -5,6 +5,7 @@ export const help = {
   validate: 'Check scenario files; print one line per problem',
   list: 'List the scenarios in scenarios/ and the policy presets',
   report: 'Re-render report.html and charts/ from a saved results.json',
+  schema: 'Print the scenario file format as a JSON Schema (draft 2020-12)',
   scenarios: 'scenario files',
   files: 'scenario files to check',
   results: 'a results.json written by zerosim run',

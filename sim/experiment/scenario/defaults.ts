@@ -23,7 +23,16 @@ export function defaultSettings(): DefaultSettings {
   return {
     machine: {
       memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500 },
-      lock: { kind: 'fifo', acquireNs: 20, handoffNs: 200 },
+      lock: {
+        kind: 'fifo',
+        acquireNs: 20,
+        handoffNs: 200,
+        migrateNs: 0,
+        perWaiterNs: 0,
+        spinNs: 0,
+        wakeNs: 0,
+        wakeLatencyNs: 0,
+      },
     },
     workload: {
       workNs: { dist: 'exponential', mean: 20000 },

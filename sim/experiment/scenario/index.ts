@@ -6,6 +6,8 @@ export { InputError, problemLines } from './errors.js';
 export type { StudyFlagText, StudyFlagValues } from './flags.js';
 export { listFlag, studyFlagValues } from './flags.js';
 export { parseJsonText } from './json.js';
+export type { JsonSchema } from './json-schema.js';
+export { jsonSchemaDialect, scenarioJsonSchema } from './json-schema.js';
 export { loadScenarioText, loadScenarioValue } from './load.js';
 export type { ScenarioOverrides } from './overrides.js';
 export { applyOverrides } from './overrides.js';

@@ -49,6 +49,13 @@ const lockSchema = strictObject({
   kind: enumField(lockKindNames).optional(),
   acquireNs: numberField({ min: 0 }).optional(),
   handoffNs: numberField({ min: 0 }).optional(),
+  // every kind accepts every cost field and ignores those of other kinds, so that a what-if can vary
+  // the kind and leave the costs as they are
+  migrateNs: numberField({ min: 0 }).optional(),
+  perWaiterNs: numberField({ min: 0 }).optional(),
+  spinNs: numberField({ min: 0 }).optional(),
+  wakeNs: numberField({ min: 0 }).optional(),
+  wakeLatencyNs: numberField({ min: 0 }).optional(),
 });
 
 const workloadSchema = strictObject({
@@ -92,6 +99,8 @@ export const scenarioSchema = strictObject(
     workload: workloadSchema.optional(),
     heap: heapSchema.optional(),
     run: runSchema.optional(),
+    // the JSON Schema the file follows, for editors; zerosim ignores it and resolving drops it
+    $schema: text.optional(),
   },
   messages.expectedScenarioObject,
 );

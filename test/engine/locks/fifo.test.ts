@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Environment, type Handler } from '../../../sim/engine/environment.js';
 import { FifoLock } from '../../../sim/engine/locks/fifo.js';
 import { createLock, lockKinds } from '../../../sim/engine/locks/index.js';
+import { costs, spec, client as tracedClient } from './helpers.js';
 
 const REQUEST = 0;
 const GRANTED = 1;
@@ -87,23 +88,67 @@ describe('FifoLock', () => {
     lock.dispose();
   });
 
-  it('charges its acquire to the uncontended demand and a hand-off to every acquisition at saturation', () => {
-    const lock = new FifoLock(new Environment(), { acquireNs: 5, handoffNs: 100 });
-    expect(lock.coreDemandNs(10)).toBe(15);
-    expect(lock.lockDemandNs(10)).toBe(115);
+  it('charges migrateNs whenever another core than the last holder takes it, contended or not', () => {
+    const env = new Environment();
+    const lock = new FifoLock(env, costs({ acquireNs: 5, handoffNs: 100, migrateNs: 30 }));
+    const log: string[] = [];
+    tracedClient(env, lock, 'A', [0, 100], 10, log);
+    tracedClient(env, lock, 'B', [3, 400], 10, log);
+    env.run();
+    expect(log).toEqual([
+      '0 A requests',
+      '0 A granted, usable after 5', // the first grant: no last holder to migrate from
+      '3 B requests',
+      '5 A holds',
+      '15 A releases',
+      '15 B granted, usable after 135', // contended: acquire + hand-off + migration
+      '100 A requests',
+      '150 B holds',
+      '160 B releases',
+      '160 A granted, usable after 135',
+      '295 A holds',
+      '305 A releases',
+      '400 B requests',
+      '400 B granted, usable after 35', // free, but the line moves from A: acquire + migration
+      '435 B holds',
+      '445 B releases',
+    ]);
+    expect(lock.migrations).toBe(3);
+    expect(lock.handoffs).toBe(2);
+    lock.dispose();
+  });
+
+  it('charges no migration when the last holder takes it again', () => {
+    const env = new Environment();
+    const lock = new FifoLock(env, costs({ acquireNs: 5, migrateNs: 30 }));
+    const log: string[] = [];
+    tracedClient(env, lock, 'A', [0, 50], 10, log);
+    env.run();
+    expect(log).toEqual([
+      '0 A requests',
+      '0 A granted, usable after 5',
+      '5 A holds',
+      '15 A releases',
+      '50 A requests',
+      '50 A granted, usable after 5',
+      '55 A holds',
+      '65 A releases',
+    ]);
+    expect(lock.migrations).toBe(0);
     lock.dispose();
   });
 });
 
 describe('lock kinds', () => {
   it('builds the kind a machine.lock names', () => {
-    const lock = createLock(new Environment(), { kind: 'fifo', acquireNs: 0, handoffNs: 0 });
+    const lock = createLock(new Environment(), spec('fifo'));
     expect(lock).toBeInstanceOf(FifoLock);
     lock.dispose();
   });
 
-  it('lets exact MVA model a fifo lock only without acquire and hand-off costs', () => {
-    expect(lockKinds.fifo.notProductForm({ acquireNs: 0, handoffNs: 0 })).toBeNull();
-    expect(lockKinds.fifo.notProductForm({ acquireNs: 20, handoffNs: 0 })).toMatch(/not exponential/);
+  it('lets exact MVA model a fifo lock only without acquire, hand-off and migration costs', () => {
+    expect(lockKinds.fifo.notProductForm(costs())).toBeNull();
+    expect(lockKinds.fifo.notProductForm(costs({ acquireNs: 20 }))).toMatch(/not exponential/);
+    expect(lockKinds.fifo.notProductForm(costs({ migrateNs: 20 }))).toMatch(/not exponential/);
   });
 });

@@ -136,7 +136,7 @@ describe('loadScenarioText on wrong shapes and values', () => {
     [
       'an unknown lock kind',
       withFields({ machine: { lock: { kind: 'mcs' } } }),
-      ['s.json: machine.lock.kind: got "mcs" (expected one of "fifo")'],
+      ['s.json: machine.lock.kind: got "mcs" (expected one of "fifo", "ticket", "futex")'],
     ],
     [
       'negative and NaN-like values',
@@ -191,7 +191,7 @@ describe('loadScenarioText on wrong shapes and values', () => {
       [
         's.json: workload.sizeByte: unknown key; did you mean "sizeBytes"? (expected one of workNs, sizeBytes, needZeroFraction, liveBlocksPerCore)',
         's.json: workload.foo: unknown key (expected one of workNs, sizeBytes, needZeroFraction, liveBlocksPerCore)',
-        's.json: polices: unknown key; did you mean "policies"? (expected one of name, title, description, cores, policies, machine, workload, heap, run)',
+        's.json: polices: unknown key; did you mean "policies"? (expected one of name, title, description, cores, policies, machine, workload, heap, run, $schema)',
       ],
     ],
   ])('reports %s', (_, text, lines) => {
@@ -401,7 +401,7 @@ describe('InputError', () => {
       'dir/my scenario.json: cores[0]: got 0 (expected an integer from 1 to 65536)',
       'dir/my scenario.json: workload.workNs: got -1 (expected a number >= 0)',
       'dir/my scenario.json: run.seed: got 0.5 (expected an integer from 0 to 4294967295)',
-      'dir/my scenario.json: extra: unknown key (expected one of name, title, description, cores, policies, machine, workload, heap, run)',
+      'dir/my scenario.json: extra: unknown key (expected one of name, title, description, cores, policies, machine, workload, heap, run, $schema)',
     ]);
   });
 

@@ -4,6 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText, loadScenarioValue } from '../../../sim/experiment/scenario/index.js';
 import { presets } from '../../../sim/policies/registry.js';
 import type { Scenario } from '../../../sim/types/index.js';
+import {
+  bareNumbers,
+  contractsExample,
+  everyFamily,
+  minimal,
+  policyChain,
+  zeros,
+} from './valid-scenarios.js';
 
 /** The defaults of CONTRACTS.md's example, written out once so that a changed default is noticed. */
 function expectedMinimal(): Scenario {
@@ -20,7 +28,16 @@ function expectedMinimal(): Scenario {
     ],
     machine: {
       memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500 },
-      lock: { kind: 'fifo', acquireNs: 20, handoffNs: 200 },
+      lock: {
+        kind: 'fifo',
+        acquireNs: 20,
+        handoffNs: 200,
+        migrateNs: 0,
+        perWaiterNs: 0,
+        spinNs: 0,
+        wakeNs: 0,
+        wakeLatencyNs: 0,
+      },
     },
     workload: {
       workNs: { dist: 'exponential', mean: 20000 },
@@ -41,36 +58,9 @@ function expectedMinimal(): Scenario {
   };
 }
 
-// CONTRACTS.md's example scenario, comments removed
-const contractsExample = `{
-  "name": "go-2012-huge-blocks",
-  "title": "Huge blocks: zeroing under vs after the heap lock",
-  "description": "free text, shown in the report (escaped)",
-  "cores": [1, 2, 4, 8, 16, 32, 64],
-  "policies": ["go1.0-under-lock", "go1.1-after-unlock",
-               {"name": "my-variant", "extends": "go1.1-after-unlock", "dirtyTracking": "exact"}],
-  "machine": {
-    "memory": { "coreClearGBps": 20, "totalClearGBps": 60, "pageBytes": 4096, "pageFaultNs": 1500 },
-    "lock":   { "acquireNs": 20, "handoffNs": 200 }
-  },
-  "workload": {
-    "workNs":    { "dist": "exponential", "mean": 20000 },
-    "sizeBytes": { "dist": "fixed", "value": 16777216 },
-    "needZeroFraction": 1.0,
-    "liveBlocksPerCore": 2
-  },
-  "heap": {
-    "allocHoldNs": { "dist": "fixed", "value": 700 },
-    "freeHoldNs":  { "dist": "fixed", "value": 200 },
-    "smallMaxBytes": 32768, "smallAllocNs": 20, "spanBytes": 65536,
-    "initialDirtyBytes": 0
-  },
-  "run": { "allocationsPerCore": 20000, "warmupFraction": 0.1, "replications": 5, "seed": 1 }
-}`;
-
 describe('loadScenarioText on valid input', () => {
   it('fills every default into a minimal scenario and sorts the core counts', () => {
-    expect(loadScenarioText('{"name": "tiny", "cores": [8, 1, 2]}', 'tiny.json')).toEqual(expectedMinimal());
+    expect(loadScenarioText(minimal, 'tiny.json')).toEqual(expectedMinimal());
   });
 
   it('resolves the example of CONTRACTS.md, including a policy that extends a preset', () => {
@@ -97,10 +87,7 @@ describe('loadScenarioText on valid input', () => {
   });
 
   it('reads a bare number as a fixed distribution, wherever a distribution goes', () => {
-    const scenario = loadScenarioText(
-      '{"name": "n", "cores": [1], "workload": {"workNs": 0, "sizeBytes": 4096}, "heap": {"allocHoldNs": 700.5, "freeHoldNs": 0}}',
-      'n.json',
-    );
+    const scenario = loadScenarioText(bareNumbers, 'n.json');
     expect(scenario.workload.workNs).toEqual({ dist: 'fixed', value: 0 });
     expect(scenario.workload.sizeBytes).toEqual({ dist: 'fixed', value: 4096 });
     expect(scenario.heap.allocHoldNs).toEqual({ dist: 'fixed', value: 700.5 });
@@ -108,54 +95,20 @@ describe('loadScenarioText on valid input', () => {
   });
 
   it('accepts every distribution family and keeps its parameters', () => {
-    const dists = {
-      workNs: { dist: 'uniform', min: 0, max: 10 },
-      sizeBytes: { dist: 'empirical', values: [4096, 1048576], weights: [3, 0] },
-    };
-    const heap = {
-      allocHoldNs: { dist: 'lognormal', median: 700, sigma: 0 },
-      freeHoldNs: { dist: 'exponential', mean: 0.5 },
-    };
-    const scenario = loadScenarioText(
-      JSON.stringify({ name: 'd', cores: [1], workload: dists, heap }),
-      'd.json',
-    );
-    expect(scenario.workload).toMatchObject(dists);
-    expect(scenario.heap).toMatchObject(heap);
+    const scenario = loadScenarioText(JSON.stringify(everyFamily), 'd.json');
+    expect(scenario.workload).toMatchObject(everyFamily.workload);
+    expect(scenario.heap).toMatchObject(everyFamily.heap);
   });
 
   it('accepts zero where zero means something', () => {
-    const text = JSON.stringify({
-      name: 'zeros',
-      cores: [1],
-      machine: { memory: { pageFaultNs: 0 }, lock: { acquireNs: 0, handoffNs: 0 } },
-      workload: { needZeroFraction: 0 },
-      heap: { smallMaxBytes: 0, smallAllocNs: 0, initialDirtyBytes: 0, maxFreeBytes: 0 },
-      run: { warmupFraction: 0, seed: 0 },
-    });
-    const scenario = loadScenarioText(text, 'zeros.json');
+    const scenario = loadScenarioText(JSON.stringify(zeros), 'zeros.json');
     expect(scenario.heap.smallMaxBytes).toBe(0);
     expect(scenario.heap.maxFreeBytes).toBe(0);
     expect(scenario.run.seed).toBe(0);
   });
 
   it('resolves policies that extend policies defined later in the list, and stand-alone policies', () => {
-    const policies = [
-      { name: 'b', extends: 'a', chunkBytes: 0, description: 'b, unchunked' },
-      { name: 'a', extends: 'background-zeroer', zeroerThreads: 4 },
-      {
-        name: 'scratch',
-        zeroAt: 'on-free',
-        honorNeedZero: false,
-        dirtyTracking: 'none',
-        freshIsZero: false,
-        zeroerThreads: 0,
-        chunkBytes: 8192,
-        reuseOrder: 'clean-first',
-      },
-      'no-zero',
-    ];
-    const scenario = loadScenarioText(JSON.stringify({ name: 'p', cores: [1], policies }), 'p.json');
+    const scenario = loadScenarioText(JSON.stringify(policyChain), 'p.json');
     const background = presets['background-zeroer'];
     expect(scenario.policies).toEqual([
       {
@@ -173,7 +126,7 @@ describe('loadScenarioText on valid input', () => {
         description: 'background-zeroer with zeroerThreads=4',
         zeroerThreads: 4,
       },
-      { ...(policies[2] as object), description: 'defined in the scenario' },
+      { ...policyChain.policies[2], description: 'defined in the scenario' },
       { ...presets['no-zero'] },
     ]);
   });

@@ -1,0 +1,111 @@
+// Clear bandwidth by block size, from the clear rows: each block size's 1-thread rate is one core's
+// rate at the level that holds the block; consecutive sizes whose rates are close form one level, the
+// largest sizes being DRAM. Multi-thread rows give each level's pool total, and say whether it is shared.
+
+import type { CacheLevelSpec } from '../types/calibration.js';
+import { median } from './rows.js';
+
+/** One clear measurement: block size, threads, total GB/s over all threads. */
+export interface ClearPoint {
+  blockBytes: number;
+  threads: number;
+  gbPerSec: number;
+}
+
+export interface ClearFit {
+  /** the block sizes of each level, DRAM's last */
+  levelSizes: number[][];
+  /** cache levels from the core outwards (possibly none) */
+  caches: CacheLevelSpec[];
+  coreClearGBps: number;
+  totalClearGBps: number;
+  /** true when the measured DRAM total was below one core's rate and was raised to it */
+  totalRaisedToCore: boolean;
+}
+
+/** Sizes whose 1-thread rates differ by less than this factor from the level's first size join it. */
+export const LEVEL_RATIO = 1.5;
+/** A level whose T-thread total is below this share of T × its core rate is shared. */
+export const SHARED_SHARE = 0.8;
+
+function perSize(points: readonly ClearPoint[], threads: number): Map<number, number> {
+  const out = new Map<number, number[]>();
+  for (const p of points)
+    if (p.threads === threads) out.set(p.blockBytes, [...(out.get(p.blockBytes) ?? []), p.gbPerSec]);
+  return new Map([...out].map(([k, v]) => [k, median(v)]));
+}
+
+/** Groups of consecutive sizes (ascending) whose rates stay within LEVEL_RATIO of the group's first. */
+export function groupLevels(
+  sizes: readonly { bytes: number; gbps: number }[],
+): { bytes: number; gbps: number }[][] {
+  const groups: { bytes: number; gbps: number }[][] = [];
+  for (const s of sizes) {
+    const last = groups[groups.length - 1];
+    const first = last?.[0];
+    if (first && Math.max(first.gbps, s.gbps) / Math.min(first.gbps, s.gbps) < LEVEL_RATIO) last.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
+/**
+ * The clear fit; `fixedLevels` (the block sizes of each level, as an earlier fit grouped them) keeps
+ * the grouping, so that bootstrap refits vary the rates, not the number of levels.
+ */
+export function fitClear(
+  points: readonly ClearPoint[],
+  fixedLevels?: readonly (readonly number[])[],
+): ClearFit {
+  const minThreads = Math.min(...points.map((p) => p.threads));
+  const single = perSize(points, minThreads);
+  const sizes = [...single]
+    .map(([bytes, gbps]) => ({ bytes, gbps: gbps / minThreads }))
+    .sort((a, b) => a.bytes - b.bytes);
+  const groups = fixedLevels
+    ? fixedLevels.map((level) => sizes.filter((s) => level.includes(s.bytes))).filter((g) => g.length > 0)
+    : groupLevels(sizes);
+  const maxThreads = Math.max(...points.map((p) => p.threads));
+  const multi = perSize(points, maxThreads);
+  const level = (group: { bytes: number; gbps: number }[]) => {
+    const coreGBps = median(group.map((g) => g.gbps));
+    const totals = group.map((g) => multi.get(g.bytes)).filter((v): v is number => v !== undefined);
+    const totalGBps = maxThreads > minThreads && totals.length > 0 ? median(totals) : coreGBps * maxThreads;
+    return { coreGBps, totalGBps, bytes: group[group.length - 1].bytes };
+  };
+  const dram = level(groups[groups.length - 1]);
+  const caches = groups.slice(0, -1).map((group, i): CacheLevelSpec => {
+    const l = level(group);
+    const shared = maxThreads > minThreads && l.totalGBps < SHARED_SHARE * maxThreads * l.coreGBps;
+    return {
+      name: `level${i + 1}`,
+      bytes: l.bytes,
+      shared,
+      coreGBps: l.coreGBps,
+      ...(shared ? { totalGBps: Math.max(l.totalGBps, l.coreGBps) } : {}),
+    };
+  });
+  return {
+    levelSizes: groups.map((g) => g.map((s) => s.bytes)),
+    caches,
+    coreClearGBps: dram.coreGBps,
+    totalClearGBps: Math.max(dram.totalGBps, dram.coreGBps),
+    totalRaisedToCore: dram.totalGBps < dram.coreGBps,
+  };
+}
+
+/** The rate of the level that holds a block of `blockBytes` (DRAM when none does). */
+export function levelFor(
+  fit: ClearFit,
+  blockBytes: number,
+): { coreGBps: number; totalGBps: number; shared: boolean } {
+  const hit = fit.caches.find((c) => blockBytes <= c.bytes);
+  if (hit === undefined) return { coreGBps: fit.coreClearGBps, totalGBps: fit.totalClearGBps, shared: true };
+  return { coreGBps: hit.coreGBps, totalGBps: hit.totalGBps ?? Number.POSITIVE_INFINITY, shared: hit.shared };
+}
+
+/** T threads each clearing their own block, under processor sharing: min(core, total / T) each. */
+export function predictClear(fit: ClearFit, blockBytes: number, threads: number): number {
+  const l = levelFor(fit, blockBytes);
+  return threads * Math.min(l.coreGBps, l.totalGBps / threads);
+}

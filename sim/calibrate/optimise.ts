@@ -1,0 +1,135 @@
+// Minimisers for the simulation-in-the-loop fit: a log-spaced scan then golden-section refinement
+// for one parameter, Nelder–Mead for several. Both work on x = ln(1 + p) so parameters stay ≥ 0 and
+// ns-scale costs from 0.1 to 100,000 are searched evenly.
+
+export interface Bound {
+  /** the largest value searched */
+  max: number;
+}
+
+const toX = (p: number) => Math.log1p(p);
+const toP = (x: number) => Math.expm1(x);
+
+/** Golden-section search of f on [a, b] (unimodal there), to a width of tol. */
+export function goldenSection(f: (x: number) => number, a: number, b: number, tol: number): number {
+  const r = (Math.sqrt(5) - 1) / 2;
+  let c = b - r * (b - a);
+  let d = a + r * (b - a);
+  let fc = f(c);
+  let fd = f(d);
+  while (b - a > tol) {
+    if (fc < fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - r * (b - a);
+      fc = f(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + r * (b - a);
+      fd = f(d);
+    }
+  }
+  return (a + b) / 2;
+}
+
+/** Nelder–Mead from x0 with initial step `step`, for `iterations` at most. */
+export function nelderMead(
+  f: (x: number[]) => number,
+  x0: number[],
+  step: number,
+  iterations: number,
+): number[] {
+  const n = x0.length;
+  let simplex = [x0, ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({
+    x,
+    f: f(x),
+  }));
+  const add = (a: number[], b: number[], t: number) => a.map((v, i) => v + t * (b[i] - v));
+  for (let it = 0; it < iterations; it++) {
+    simplex.sort((p, q) => p.f - q.f);
+    if (Math.abs(simplex[n].f - simplex[0].f) < 1e-10) break;
+    const centroid = x0.map((_, i) => simplex.slice(0, n).reduce((s, p) => s + p.x[i], 0) / n);
+    const worst = simplex[n];
+    const reflect = add(centroid, worst.x, -1);
+    const fr = f(reflect);
+    if (fr < simplex[0].f) {
+      const expand = add(centroid, worst.x, -2);
+      const fe = f(expand);
+      simplex[n] = fe < fr ? { x: expand, f: fe } : { x: reflect, f: fr };
+    } else if (fr < simplex[n - 1].f) {
+      simplex[n] = { x: reflect, f: fr };
+    } else {
+      const contract = add(centroid, worst.x, 0.5);
+      const fc = f(contract);
+      if (fc < worst.f) simplex[n] = { x: contract, f: fc };
+      else
+        simplex = simplex.map((p, i) =>
+          i === 0 ? p : { x: add(simplex[0].x, p.x, 0.5), f: f(add(simplex[0].x, p.x, 0.5)) },
+        );
+    }
+  }
+  simplex.sort((p, q) => p.f - q.f);
+  return simplex[0].x;
+}
+
+/** The minimum of f over parameters p ≥ 0, each up to its bound; returns p. */
+export function minimise(f: (p: number[]) => number, bounds: readonly Bound[]): number[] {
+  const clampX = (x: number[]) => x.map((v, i) => Math.min(Math.max(v, 0), toX(bounds[i].max)));
+  const g = (x: number[]) => f(clampX(x).map(toP));
+  // a coarse scan of each coordinate in turn, the others at their best so far
+  const SCAN = 16;
+  const best = bounds.map(() => 0);
+  for (const [i, b] of bounds.entries()) {
+    const hi = toX(b.max);
+    let bestX = 0;
+    let bestF = Number.POSITIVE_INFINITY;
+    for (let k = 0; k <= SCAN; k++) {
+      const x = (hi * k) / SCAN;
+      const v = g(best.map((o, j) => (j === i ? x : o)));
+      if (v < bestF) {
+        bestF = v;
+        bestX = x;
+      }
+    }
+    best[i] = bestX;
+  }
+  if (bounds.length === 1) {
+    const hi = toX(bounds[0].max);
+    const h = hi / SCAN;
+    const x = goldenSection((v) => g([v]), Math.max(0, best[0] - h), Math.min(hi, best[0] + h), 1e-3);
+    return clampX([x]).map(toP);
+  }
+  return clampX(nelderMead(g, best, toX(bounds[0].max) / SCAN, 200)).map(toP);
+}
+
+/**
+ * One standard deviation of each parameter from the curvature of the sum of squared log errors S at
+ * the optimum: Var(x) ≈ 2σ² / S''(x) in x = ln(1 + p), σ² the residual variance; null where S is flat
+ * or curves down (the data do not determine the parameter).
+ */
+export function curvatureSd(
+  f: (p: number[]) => number,
+  p: readonly number[],
+  sigma2: number,
+): (number | null)[] {
+  const h = 0.05;
+  const x = p.map(toX);
+  const at = (xs: number[]) => f(xs.map((v) => toP(Math.max(0, v))));
+  const f0 = at(x);
+  return x.map((xi, i) => {
+    const lo = Math.max(0, xi - h);
+    const hi = lo + 2 * h;
+    const mid = lo + h;
+    const fl = at(x.map((v, j) => (j === i ? lo : v)));
+    const fm = mid === xi ? f0 : at(x.map((v, j) => (j === i ? mid : v)));
+    const fh = at(x.map((v, j) => (j === i ? hi : v)));
+    const second = (fl - 2 * fm + fh) / (h * h);
+    if (!(second > 1e-12)) return null;
+    const sdX = Math.sqrt((2 * sigma2) / second);
+    // back to p: dp/dx = e^x
+    return Math.exp(xi) * sdX;
+  });
+}

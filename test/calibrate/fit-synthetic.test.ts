@@ -1,0 +1,111 @@
+// The fit recovers known parameters from a dataset the model itself generated: clear and fault rows
+// from its processor-shared pools, lock and alloc rows by simulating the loops with a known machine.
+// Every distribution is fixed, so the simulated rows are exact (no seed to vary): the closed-form
+// parameters must come back to rounding, the simulated hand-off within 5%.
+
+import { describe, expect, it } from 'vitest';
+import { calibrate } from '../../sim/calibrate/fit.js';
+import { type FitState, predictRow } from '../../sim/calibrate/predict.js';
+import type { InputRow } from '../../sim/calibrate/read.js';
+import type { MeasurementRow } from '../../sim/calibrate/rows.js';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+const TRUTH: FitState = {
+  clear: {
+    levelSizes: [
+      [64 * KiB, 256 * KiB],
+      [MiB, 4 * MiB],
+      [16 * MiB, 64 * MiB],
+    ],
+    caches: [
+      { name: 'level1', bytes: 256 * KiB, shared: false, coreGBps: 40 },
+      { name: 'level2', bytes: 4 * MiB, shared: false, coreGBps: 20 },
+    ],
+    coreClearGBps: 10,
+    totalClearGBps: 15,
+    totalRaisedToCore: false,
+  },
+  fault: { pageFaultNs: 1200, pageBytes: 4096 },
+  lockSingle: { acquireNs: 25, workStretch: 1 },
+  heap: { holdNs: 40, clearOverheadNs: 0 },
+  stretchByThreads: {},
+  lock: { acquireNs: 25, handoffNs: 150 },
+  caches: false,
+};
+
+function synthetic(): InputRow[] {
+  const rows: MeasurementRow[] = [];
+  for (const blockBytes of [64 * KiB, 256 * KiB, MiB, 4 * MiB, 16 * MiB, 64 * MiB])
+    for (const threads of [1, 2]) rows.push({ bench: 'clear', blockBytes, threads, gbPerSec: 1 });
+  for (const workNs of [0, 100, 1000, 10000])
+    for (const threads of [1, 2, 4]) rows.push({ bench: 'lock', threads, workNs, opsPerSec: 1 });
+  for (const threads of [1, 2]) rows.push({ bench: 'fault', pageBytes: 4096, threads, nsPerPage: 1 });
+  for (const blockBytes of [64 * KiB, MiB, 16 * MiB])
+    for (const zeroAt of ['under-lock', 'after-unlock', 'never'] as const)
+      for (const workNs of [0, 2000])
+        for (const threads of [1, 2])
+          rows.push({ bench: 'alloc', blockBytes, threads, workNs, zeroAt, allocsPerSec: 1 });
+  return rows.map((row, i) => {
+    const input: InputRow = { row, use: 'fit', line: i + 1, measured: 1 };
+    return { ...input, measured: predictRow(input, TRUTH).value };
+  });
+}
+
+describe('calibrate on rows the model generated', () => {
+  const rows = synthetic();
+  const c = calibrate(rows, { source: 'synthetic', toolVersion: 'test', resamples: 5 });
+  const param = (name: string) => {
+    const p = c.parameters.find((x) => x.name === name);
+    if (p === undefined) throw new Error(`no parameter ${name}`);
+    return p.value;
+  };
+
+  it('recovers the clear levels and DRAM', () => {
+    expect(c.machineWithCaches.memory.caches?.map((l) => [l.bytes, l.shared, l.coreGBps])).toEqual([
+      [256 * KiB, false, 40],
+      [4 * MiB, false, 20],
+    ]);
+    expect(param('machine.memory.coreClearGBps')).toBeCloseTo(10, 9);
+    expect(param('machine.memory.totalClearGBps')).toBeCloseTo(15, 9);
+  });
+
+  it('recovers the uncontended lock, the page fault and the heap holds', () => {
+    expect(param('machine.lock.acquireNs')).toBeCloseTo(25, 6);
+    expect(param('harness.workStretch')).toBeCloseTo(1, 9);
+    expect(param('machine.memory.pageFaultNs')).toBeCloseTo(1200, 6);
+    expect(param('heap.allocHoldNs') + param('heap.freeHoldNs')).toBeCloseTo(40, 4);
+    expect(Math.abs(param('calibrate.clearOverheadNs'))).toBeLessThan(1e-3);
+  });
+
+  it('recovers the hand-off cost by simulation within 5%, and predicts every row within 2%', () => {
+    expect(param('machine.lock.handoffNs')).toBeGreaterThan(150 * 0.95);
+    expect(param('machine.lock.handoffNs')).toBeLessThan(150 * 1.05);
+    expect(c.summary.fit.maxAbsErrorPct).toBeLessThan(2);
+  });
+
+  it('gives every fitted parameter a ± and says how', () => {
+    for (const p of c.parameters) expect(['bootstrap', 'curvature', 'none']).toContain(p.uncertainty);
+    const handoff = c.parameters.find((p) => p.name === 'machine.lock.handoffNs');
+    expect(handoff?.uncertainty).toBe('curvature');
+  });
+});
+
+describe('calibrate with the work stretch per thread count', () => {
+  it('finds no stretch on a quiet (simulated) host and still recovers the hand-off', () => {
+    const c = calibrate(synthetic(), {
+      source: 'synthetic',
+      toolVersion: 'test',
+      resamples: 5,
+      stretchByThreads: true,
+    });
+    const value = (name: string) => c.parameters.find((p) => p.name === name)?.value ?? Number.NaN;
+    // at 10 µs of work the lock is nearly idle, so the per-thread cycle is work + acquire (+ a rare wait)
+    expect(value('harness.workStretch@2threads')).toBeCloseTo(1, 1);
+    expect(value('harness.workStretch@4threads')).toBeGreaterThan(0.98);
+    expect(value('harness.workStretch@4threads')).toBeLessThan(1.05);
+    expect(value('machine.lock.handoffNs')).toBeGreaterThan(150 * 0.9);
+    expect(value('machine.lock.handoffNs')).toBeLessThan(150 * 1.1);
+  });
+});
