@@ -8,6 +8,7 @@ import * as messages from '../experiment/messages.js';
 import type { Study } from '../experiment/points.js';
 import { type RunOptions, runOptions } from '../experiment/run.js';
 import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
+import { parseShardFlag, type Shard } from '../experiment/shard.js';
 import { asTyped } from './files.js';
 import { toolVersion } from './paths.js';
 
@@ -36,6 +37,7 @@ export const studyOptions = {
     requiresArg: true,
     describe: messages.help.target,
   },
+  shard: { type: 'string', requiresArg: true, describe: messages.help.shard },
 } as const satisfies Record<string, Options>;
 
 /** The parsed values of studyOptions. A repeated flag arrives as a list: the last one wins. */
@@ -52,6 +54,7 @@ export interface StudyFlags {
   force: boolean;
   maxEvents?: string | string[];
   targetAllocsPerSec?: string | string[];
+  shard?: string | string[];
 }
 
 /** One study as the pipeline (pipeline.ts) takes it: what to simulate, how, and where its files go. */
@@ -65,6 +68,8 @@ export interface StudyPlan {
   force: boolean;
   /** every run option defaulted; the run installs its own progress and Ctrl-C hooks */
   options: RunOptions;
+  /** --shard K/N: run only that part of the study and write its shard file; null: the whole study */
+  shard: Shard | null;
 }
 
 /** A flag's value as typed (`-` included); the last of a repeated flag. */
@@ -99,6 +104,7 @@ export function studyPlan(
     dir,
     showProgress: !args.quiet,
     force: args.force,
+    shard: parseShardFlag(lastValue(args.shard)),
     options: runOptions(study.scenario, {
       jobs: flags.jobs,
       targetAllocsPerSec: flags.targetAllocsPerSec,

@@ -33,7 +33,10 @@ export function playgroundAssets(): PlaygroundAssets {
 }
 
 /** playground.html of a study: its inputs start at `scenario`, the base scenario of a what-if study. */
-export function playgroundFile(dir: string, scenario: Scenario, options: RunOptions): OutputFile {
+/** What the page shows besides the scenario: the tool's version and any target rate. */
+export type PlaygroundOptions = Pick<RunOptions, 'toolVersion' | 'targetAllocsPerSec'>;
+
+export function playgroundFile(dir: string, scenario: Scenario, options: PlaygroundOptions): OutputFile {
   const text = renderPlayground(
     {
       scenario,

@@ -21,6 +21,7 @@ import {
   groupByPoint,
   type PointPlan,
   type Study,
+  type TaskResult,
   taskInputs,
   type Variant,
 } from './points.js';
@@ -58,9 +59,24 @@ export function plainStudy(scenario: Scenario): Study {
 
 /** Runs a study: its points, with their USL fits and capacity answers. */
 export async function runStudy(study: Study, options: RunOptions): Promise<Results> {
-  const { variants, sensitivity } = studyVariants(study);
+  const { variants } = studyVariants(study);
   checkBudget(options.budgetSource, variants, study.scenario.run.maxEvents);
-  const points = await simulatePoints(variants, options);
+  const done = await runTasks(taskInputs(expandPoints(variants)), options);
+  return summariseStudy(study, done, options);
+}
+
+/** What results depend on besides the study and its replications. */
+export type SummaryOptions = Pick<RunOptions, 'toolVersion' | 'targetAllocsPerSec'>;
+
+/**
+ * The results of a study from all its finished replications, whoever ran them: one run, or the shards
+ * of one merged (shard.ts); the order of `done` does not matter.
+ */
+export function summariseStudy(study: Study, done: readonly TaskResult[], options: SummaryOptions): Results {
+  const { variants, sensitivity } = studyVariants(study);
+  const plans = expandPoints(variants);
+  const replications = groupByPoint(plans, done);
+  const points = plans.map((plan) => summarised(plan, replications.get(plan)!));
   const results = withSensitivity(studyResults(study, points, options.toolVersion), study, sensitivity);
   return analyse(results, { targetAllocsPerSec: options.targetAllocsPerSec });
 }

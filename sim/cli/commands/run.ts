@@ -13,7 +13,7 @@ import { defaultScenarioFile, displayPath } from '../paths.js';
 import { runAndWrite } from '../pipeline.js';
 import { checkDistinctNames, loadScenarioFiles, readMachineFlag } from '../scenario-files.js';
 
-interface RunArgs extends StudyFlags {
+export interface RunArgs extends StudyFlags {
   scenarios?: string[];
 }
 
@@ -33,7 +33,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
 };
 
 /** One study per scenario file (the default scenario when none is given), in the order given. */
-async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
+export async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
   const files =
     args.scenarios && args.scenarios.length > 0 ? args.scenarios : [displayPath(defaultScenarioFile())];
   const flags = studyFlags(args);
