@@ -137,8 +137,9 @@ describe('calibrate on rows the model generated (futex lock: migration and wake 
   });
 
   // Known gap: the optimiser stops at a point that trades the three costs against each other
-  // (migrateNs ≈ 190, wakeNs ≈ 170, wakeLatencyNs ≈ 270 for 150 / 300 / 500) and leaves a contended
-  // row ~50% off. When the fit recovers them, this starts to pass and `.fails` must go.
+  // (migrateNs ≈ 190, wakeNs ≈ 170, wakeLatencyNs ≈ 270 for 150 / 300 / 500): the 2-thread rows come
+  // within 10%, but the saturated 4-thread lock rows, where sleeps and wakes cascade, are +48% (100 ns
+  // of work) and −26% (1 µs) off. When the fit recovers them, this starts to pass and `.fails` must go.
   it.fails('recovers migrateNs, wakeNs and wakeLatencyNs within 10% and predicts every row within 2%', () => {
     expect(Math.abs(value('machine.lock.migrateNs') / 150 - 1)).toBeLessThan(0.1);
     expect(Math.abs(value('machine.lock.wakeNs') / 300 - 1)).toBeLessThan(0.1);
