@@ -189,7 +189,7 @@ describe('Predicting this host (README)', () => {
   it('calibrate --from the C sitting, then run scenarios/this-host.json with --machine', () => {
     const dir = scratchDir();
     // the best committed sitting (the only one so far; see test/calibrate/sittings.test.ts)
-    const sitting = join(packageRoot, 'test', 'fixtures', 'measurements', 'c-sitting-1.jsonl');
+    const sitting = join(packageRoot, 'test', 'fixtures', 'measurements', 'c-sitting-3.jsonl');
     const calibrated = zerosim(['calibrate', '--from', sitting, '--out', 'cal', '--quiet'], dir);
     expect(calibrated.stderr).toBe('');
     expect(calibrated.code).toBe(0);
