@@ -47,8 +47,7 @@ export function loopScenarioValue(spec: LoopSpec): object {
       workNs: { dist: 'fixed', value: Math.max(0, spec.workNs) },
       sizeBytes: { dist: 'fixed', value: spec.sizeBytes },
       needZeroFraction: 1,
-      // the loop pushes its block back before the next work, so it holds none while it works
-      liveBlocksPerCore: 0,
+      liveBlocksPerCore: 1,
     },
     heap: {
       allocHoldNs: { dist: 'fixed', value: Math.max(0, spec.allocHoldNs) },

@@ -2,7 +2,7 @@
 // `calibrate --from`, fitted on the clear, lock and fault rows and the 1-thread alloc rows, predicts
 // the 2-thread alloc rows (the check rows). The goal (MODEL.md, issue 10) is a median |error| ≤ 10%
 // and a worst ≤ 25%; the model does not reach it yet. On the two quiet sittings (2 and 3, load
-// average about 1.2) it gives medians of 17.5% and 16.9% and worsts of 74% and 59%: the contended
+// average about 1.2) it gives medians of 17.5% and 17.2% and worsts of 74% and 59%: the contended
 // loops without clearing (zeroAt never, no work) run at about half the lock bench's rate, since the
 // free-list head and the block's first and last bytes move between cores with the lock, which
 // migrateNs, fitted on the bare lock loop, does not see. So this test guards what is reached (median

@@ -55,8 +55,7 @@ export function scenarioFieldDocs(presets: readonly string[]): Readonly<Record<s
     'workload.workNs': 'mutator work between allocations',
     'workload.sizeBytes': 'the size of each allocation',
     'workload.needZeroFraction': 'the share of allocations whose caller needs zeroed memory',
-    'workload.liveBlocksPerCore':
-      'each core keeps this many most recent blocks alive; 0: a block goes back to the heap right after its allocation, before the next work',
+    'workload.liveBlocksPerCore': 'each core keeps this many most recent blocks alive',
     heap: 'the allocator',
     'heap.allocHoldNs': 'lock hold time of a large allocation (span search and bookkeeping)',
     'heap.freeHoldNs': 'lock hold time of a free; 0: freeing takes no lock',

@@ -81,8 +81,7 @@ const workloadSchema = strictObject({
   workNs: distributionSchema('nonNegative').optional(),
   sizeBytes: distributionSchema('positive').optional(),
   needZeroFraction: numberField({ min: 0, max: 1 }).optional(),
-  // 0 is meaningful: a block goes back right after it is allocated (the calibration loop)
-  liveBlocksPerCore: numberField({ int: true, min: 0 }).optional(),
+  liveBlocksPerCore: numberField({ int: true, min: 1 }).optional(),
 });
 
 const heapSchema = strictObject({
