@@ -115,13 +115,20 @@ function sharedMemory(m: Measurement): { heap: SharedArrayBuffer; blocks: Shared
 function value(m: Measurement, rates: number[]): number {
   const total = rates.reduce((a, b) => a + b, 0);
   if (m.bench === 'fault') return total / rates.length;
-  return m.bench === 'clear' ? total : total * 1e9;
+  return m.bench === 'clear' || m.bench === 'clear-remote' ? total : total * 1e9;
 }
 
 function rowFields(m: Measurement, page: number): Record<string, unknown> {
   switch (m.bench) {
     case 'clear':
       return { bench: 'clear', blockBytes: m.blockBytes, threads: m.threads, clearWith: 'typedarray-fill' };
+    case 'clear-remote':
+      return {
+        bench: 'clear-remote',
+        blockBytes: m.blockBytes,
+        threads: m.threads,
+        clearWith: 'wasm-memory.fill',
+      };
     case 'lock':
       return { bench: 'lock', threads: m.threads, workNs: m.workNs, mutex: 'atomics-futex' };
     case 'fault':
