@@ -34,6 +34,7 @@ import {
   S_WAKE,
   S_WORK,
 } from './metrics.js';
+import type { StateRecorder } from './trace.js';
 
 // Event tags: each names the timed step that just finished, and fire() runs the step after it.
 // Tags are only names, so a new step takes the next free number and nothing is renumbered.
@@ -90,6 +91,8 @@ export class Core implements LockClient {
   private liveCount = 0;
   private cacheBytes = 0;
   private smallFreedBytes = 0;
+  /** --trace and the report's timeline listen to state changes; null (one check) otherwise */
+  private readonly recorder: StateRecorder | null;
 
   constructor(
     private readonly sys: ModelContext,
@@ -102,6 +105,7 @@ export class Core implements LockClient {
     this.rngAllocHold = makeRng(seed, id, STREAM_ALLOC_HOLD);
     this.rngFreeHold = makeRng(seed, id, STREAM_FREE_HOLD);
     this.live = new Float64Array(sys.config.liveBlocksPerCore + 1);
+    this.recorder = sys.recorder ?? null;
   }
 
   start(): void {
@@ -165,6 +169,7 @@ export class Core implements LockClient {
 
   /** Charges the time since the last state change and enters `state` at `atNs` (≥ now). */
   private enter(state: number, atNs: number): void {
+    if (this.recorder !== null) this.recorder.enter(this.id, state, atNs, this.sys.env.now);
     const sinceNs = this.stateSinceNs;
     if (atNs > sinceNs) this.sys.metrics.stateNs[this.state] += atNs - sinceNs;
     this.state = state;

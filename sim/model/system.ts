@@ -12,6 +12,7 @@ import type { ModelContext } from './context.js';
 import { Core } from './core.js';
 import { HeapMemory } from './heap-memory.js';
 import { Metrics, S_LOCK_WAIT } from './metrics.js';
+import { listenToPools, type StateRecorder } from './trace.js';
 import { SEGMENTS, type Snapshot } from './window.js';
 import { Zeroer } from './zeroer.js';
 
@@ -34,10 +35,14 @@ export class System implements ModelContext {
   holders = 0;
   maxHolders = 0;
 
-  constructor(readonly config: ModelConfig) {
+  constructor(
+    readonly config: ModelConfig,
+    readonly recorder: StateRecorder | null = null,
+  ) {
     const { env } = this;
     this.lock = createLock(env, config.lock);
     this.clearing = new Clearing(env, config.clearCaps);
+    if (recorder !== null) listenToPools(recorder, [this.clearing.pool]);
     this.heap = new HeapMemory(config.initialDirtyBytes, config.maxFreeBytes);
     for (let c = 0; c < config.cores; c++) this.cores.push(new Core(this, c));
     for (let z = zeroerThreads(config.policy); z > 0; z--) this.zeroers.push(new Zeroer(this));
