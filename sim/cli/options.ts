@@ -7,8 +7,13 @@ import type { Options } from 'yargs';
 import * as messages from '../experiment/messages.js';
 import type { Study } from '../experiment/points.js';
 import { type RunOptions, runOptions } from '../experiment/run.js';
-import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
+import {
+  DEFAULT_MAX_REPLICATIONS,
+  type StudyFlagValues,
+  studyFlagValues,
+} from '../experiment/scenario/index.js';
 import { toolVersion } from './paths.js';
+import type { TraceRequest } from './trace-file.js';
 
 export const studyOptions = {
   out: { type: 'string', requiresArg: true, describe: messages.help.outRun },
@@ -25,6 +30,13 @@ export const studyOptions = {
   quiet: { type: 'boolean', default: false, describe: messages.help.quiet },
   'max-events': { type: 'string', requiresArg: true, describe: messages.help.maxEvents },
   'target-allocs-per-sec': { type: 'string', requiresArg: true, describe: messages.help.target },
+  precision: { type: 'string', requiresArg: true, describe: messages.help.precision },
+  'max-replications': {
+    type: 'string',
+    requiresArg: true,
+    describe: messages.help.maxReplications,
+    defaultDescription: String(DEFAULT_MAX_REPLICATIONS),
+  },
 } as const satisfies Record<string, Options>;
 
 /** The parsed values of studyOptions. A repeated flag arrives as a list: the last one wins. */
@@ -38,6 +50,8 @@ export interface StudyFlags {
   quiet: boolean;
   maxEvents?: string | string[];
   targetAllocsPerSec?: string | string[];
+  precision?: string | string[];
+  maxReplications?: string | string[];
 }
 
 /** One study as the pipeline (pipeline.ts) takes it: what to simulate, how, and where its files go. */
@@ -49,6 +63,8 @@ export interface StudyPlan {
   showProgress: boolean;
   /** every run option defaulted; the run installs its own progress and Ctrl-C hooks */
   options: RunOptions;
+  /** --trace (run only): the point to record into DIR/trace-POLICY-CORES.json; null: none */
+  trace: TraceRequest | null;
 }
 
 export function lastValue(value: string | string[] | undefined): string | undefined {
@@ -65,6 +81,8 @@ export function studyFlags(args: StudyFlags): StudyFlagValues {
     maxEvents: lastValue(args.maxEvents),
     jobs: lastValue(args.jobs),
     targetAllocsPerSec: lastValue(args.targetAllocsPerSec),
+    precision: lastValue(args.precision),
+    maxReplications: lastValue(args.maxReplications),
   });
 }
 
@@ -77,8 +95,9 @@ export function studyPlan(
   dir: string,
 ): StudyPlan {
   return {
-    study,
+    study: flags.precision ? { ...study, precision: flags.precision } : study,
     dir,
+    trace: null,
     showProgress: !args.quiet,
     options: runOptions(study.scenario, {
       jobs: flags.jobs,

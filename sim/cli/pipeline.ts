@@ -15,15 +15,18 @@ import type { StudyPlan } from './options.js';
 import { reportPath, studyFiles, writeOutputFiles } from './outputs.js';
 import { displayPath } from './paths.js';
 import { studySummary } from './summary.js';
+import { traceFile } from './trace-file.js';
 
 /** Runs each study in turn and writes its files; refuses an unwritable folder before any run. */
 export async function runAndWrite(plans: readonly StudyPlan[]): Promise<void> {
   for (const plan of plans) await checkOutputDir(plan.dir);
   for (const plan of plans) {
     const results = await simulate(plan);
+    const trace = plan.trace && traceFile(plan.dir, plan.study.scenario, plan.trace);
     const files = await studyFiles(plan.dir, results);
-    await writeOutputFiles(plan.dir, files);
+    await writeOutputFiles(plan.dir, trace ? [...files, trace.file] : files);
     printSummary(results, plan.dir);
+    if (trace) process.stdout.write(`${trace.line}\n`);
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { ReplicationResult } from '../model/replication.js';
-import type { Point, Results, Scenario } from '../types/index.js';
+import type { Point, Results, Scenario, Timeline } from '../types/index.js';
 import { analyse } from './analyse.js';
 import { estimateEvents } from './budget.js';
 import { budgetExceeded } from './messages.js';
@@ -25,8 +25,10 @@ import {
   type Variant,
 } from './points.js';
 import { type PoolOptions, runTasks } from './pool.js';
+import { type PrecisionTarget, pointPrecision, runToPrecision } from './precision.js';
 import { InputError } from './scenario/errors.js';
 import { summarisePoint } from './summarise.js';
+import { markTimelineTask, timelineOf } from './timeline.js';
 import { studyVariants, withSensitivity } from './whatif.js';
 
 /** How a study runs, every option given: runOptions fills in the defaults, once. */
@@ -51,32 +53,60 @@ export function runOptions(scenario: Scenario, given: Partial<RunOptions> = {}):
   };
 }
 
-/** A plain study of one scenario: no --vary axes, no sensitivity swings (what `run` does). */
+/** A plain study of one scenario: no --vary axes, no sensitivity swings (what `run` does), a timeline. */
 export function plainStudy(scenario: Scenario): Study {
-  return { scenario, vary: [], sensitivity: false };
+  return { scenario, vary: [], sensitivity: false, timeline: true };
 }
 
 /** Runs a study: its points, with their USL fits and capacity answers. */
 export async function runStudy(study: Study, options: RunOptions): Promise<Results> {
   const { variants, sensitivity } = studyVariants(study);
-  checkBudget(options.budgetSource, variants, study.scenario.run.maxEvents);
-  const points = await simulatePoints(variants, options);
+  checkBudget(options.budgetSource, variants, study.scenario.run.maxEvents, study.precision);
+  const { points, timeline } = await simulateStudyPoints(variants, options, study);
   const results = withSensitivity(studyResults(study, points, options.toolVersion), study, sensitivity);
+  if (timeline) results.timeline = timeline;
   return analyse(results, { targetAllocsPerSec: options.targetAllocsPerSec });
 }
 
-/** Refuses, before anything runs, a study whose estimated events exceed the budget. */
-export function checkBudget(source: string, variants: readonly Variant[], budget: number): void {
-  const estimate = variants.reduce((sum, v) => sum + estimateEvents(v.scenario), 0);
+/**
+ * Refuses, before anything runs, a study whose estimated events exceed the budget; with --precision,
+ * at the most replications it may take.
+ */
+export function checkBudget(
+  source: string,
+  variants: readonly Variant[],
+  budget: number,
+  precision?: PrecisionTarget,
+): void {
+  const most = (s: Scenario) =>
+    precision ? { ...s, run: { ...s.run, replications: precision.maxReplications } } : s;
+  const estimate = variants.reduce((sum, v) => sum + estimateEvents(most(v.scenario)), 0);
   if (estimate > budget) throw new InputError([budgetExceeded(source, estimate, budget)]);
 }
 
 /** Simulates every point of the variants and summarises each, in variant × policy × cores order. */
 export async function simulatePoints(variants: readonly Variant[], options: PoolOptions): Promise<Point[]> {
+  return (await simulateStudyPoints(variants, options, {})).points;
+}
+
+/** The points, to the study's precision if it asks for one, and its timeline if it asks for one. */
+async function simulateStudyPoints(
+  variants: readonly Variant[],
+  options: PoolOptions,
+  { precision, timeline }: Pick<Study, 'precision' | 'timeline'>,
+): Promise<{ points: Point[]; timeline?: Timeline }> {
   const plans = expandPoints(variants);
-  const done = await runTasks(taskInputs(plans), options);
+  if (timeline) markTimelineTask(plans);
+  const done = precision
+    ? await runToPrecision(plans, precision, options)
+    : await runTasks(taskInputs(plans), options);
   const replications = groupByPoint(plans, done);
-  return plans.map((plan) => summarised(plan, replications.get(plan)!));
+  const points = plans.map((plan) => {
+    const point = summarised(plan, replications.get(plan)!);
+    return precision ? { ...point, precision: pointPrecision(point, precision) } : point;
+  });
+  const recorded = done.find((d) => d.timeline !== undefined);
+  return recorded ? { points, timeline: timelineOf(plans[0].scenario, recorded) } : { points };
 }
 
 function summarised(plan: PointPlan, replications: ReplicationResult[]): Point {

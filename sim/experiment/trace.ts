@@ -20,6 +20,8 @@ export interface TracePoint {
 
 /** Core states a trace keeps at most (≈ 200k trace events with the lock's and the counters'). */
 export const TRACE_MAX_SEGMENTS = 100_000;
+/** Core states the report's timeline keeps: a few cycles of each core, small in results.json. */
+export const TIMELINE_MAX_SEGMENTS = 3000;
 
 /** "POLICY@CORES" → the point; InputError (one line) when the study has no such point. */
 export function parseTracePoint(text: string, scenario: Scenario): TracePoint {

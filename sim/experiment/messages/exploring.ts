@@ -41,19 +41,19 @@ export function traceWrittenLine(path: string, coverage: string): string {
   return `trace: ${path} (${coverage})`;
 }
 
-/** The precision column of the table and the report: replications, and whether the target was met. */
-export function precisionCell(replications: number, reached: boolean): string {
-  return reached ? `${replications} reps` : `${replications} reps, target missed`;
+/** A point's cell in the replications table: its count, starred when it stopped at the cap short of the target. */
+export function replicationsCell(replications: number, reached: boolean): string {
+  return reached ? String(replications) : `${replications}*`;
 }
 
-export function precisionTitle(target: number, maxReplications: number): string {
-  return `replications were added in batches until the allocs/s 95% CI half-width was within ±${formatPct(target)} of the mean, or ${maxReplications} replications`;
+export function replicationsTitle(target: number, maxReplications: number): string {
+  return `replications per point, added in batches until the allocs/s 95% CI half-width was within ±${formatPct(target)} of the mean (at most ${maxReplications})`;
 }
 
 export function precisionSummary(met: number, total: number, maxReplications: number): string {
   return met === total
-    ? `every point met the precision target`
-    : `${total - met} of ${total} points reached ${maxReplications} replications without meeting the precision target`;
+    ? 'every point met the precision target'
+    : `* ${total - met} of ${total} points stopped at ${maxReplications} replications without meeting the precision target`;
 }
 
 export function formatPct(fraction: number): string {
