@@ -10,7 +10,7 @@ import { base, type ChartBuilder, WIDTH } from './common.js';
 import { TIME_STATES } from './time-share.js';
 
 /** Pixels per core row, and the most the chart grows to. */
-const ROW_PX = 9;
+const ROW_PX = 12;
 const MAX_HEIGHT_PX = 520;
 
 /** One bar per segment, times in µs from the window's start; segments of unknown states are left out. */
@@ -59,7 +59,7 @@ export const timeline: ChartBuilder<'timeline'> = {
         `Per-core states over ${formatNs(t.toNs - t.fromNs)} of simulated time: ${t.policy} at ${t.cores} cores`,
       ),
       width: WIDTH * 2,
-      height: Math.min(MAX_HEIGHT_PX, Math.max(60, t.cores * ROW_PX)),
+      height: Math.min(MAX_HEIGHT_PX, Math.max(120, t.cores * ROW_PX)),
       data: { values: timelineRows(t) },
       mark: { type: 'bar', tooltip: true },
       encoding: {
