@@ -42,7 +42,10 @@ export class System implements ModelContext {
     const { env } = this;
     this.lock = createLock(env, config.lock);
     this.clearing = new Clearing(env, config.clearCaps);
-    if (recorder !== null) listenToPools(recorder, [this.clearing.pool]);
+    if (recorder !== null) {
+      listenToPools(recorder, [this.clearing.pool]);
+      recorder.attach?.(() => env.stop());
+    }
     this.heap = new HeapMemory(config.initialDirtyBytes, config.maxFreeBytes);
     for (let c = 0; c < config.cores; c++) this.cores.push(new Core(this, c));
     for (let z = zeroerThreads(config.policy); z > 0; z--) this.zeroers.push(new Zeroer(this));

@@ -5,7 +5,8 @@
  * unless asked (--trace, the report's timeline): the core then pays one null check per state change.
  *
  * Everything is clipped to [fromNs, toNs]; once `maxSegments` core segments are kept, the window
- * ends where the last of them ended (`cutAtNs`), so a trace never outgrows its memory.
+ * ends where the last of them ended, so a trace never outgrows its memory. Once the window is over,
+ * the recorder stops the run: a recorded run serves its recording only, never its figures.
  */
 import type { Bandwidth } from '../engine/bandwidth.js';
 import { S_FREE, S_LOCK_HOLD, S_LOCK_WAIT, S_SLEEP, S_SPIN } from './metrics.js';
@@ -16,6 +17,8 @@ export interface StateRecorder {
   enter(core: number, state: number, atNs: number, nowNs: number): void;
   /** pool `pool` now delivers `usedGBps` in all */
   bandwidth(pool: number, usedGBps: number, nowNs: number): void;
+  /** given a way to end the run early, once nothing more will be recorded */
+  attach?(stop: () => void): void;
 }
 
 /** Tells the recorder each pool's GB/s in use, by its index in `pools`. */
@@ -67,6 +70,7 @@ export class WindowRecorder implements StateRecorder {
   private waiting = 0;
   private toNs: number;
   private cut = false;
+  private stop: (() => void) | null = null;
 
   constructor(
     cores: number,
@@ -80,7 +84,13 @@ export class WindowRecorder implements StateRecorder {
     this.waiters = new Steps(window.fromNs);
   }
 
+  attach(stop: () => void): void {
+    this.stop = stop;
+  }
+
   enter(core: number, state: number, atNs: number, nowNs: number): void {
+    // past the window nothing more is kept: the rest of the run is not needed
+    if (nowNs > this.toNs && this.stop !== null) this.stop();
     const was = this.state[core];
     // a snapshot charging the state in progress is no change
     if (was === state) return;
