@@ -4,10 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import { buildReport as buildReportPage, type ChartAssets, type Report } from '../reports/index.js';
 import { loadAssets } from './cli/assets.js';
 import { fsReason } from './cli/files.js';
 import { toolVersion } from './cli/paths.js';
+import { machineReader } from './cli/scenario-files.js';
 import { cannotRead } from './experiment/messages.js';
 import { plainStudy, runOptions, runStudy } from './experiment/run.js';
 import { InputError, loadScenarioText, loadScenarioValue } from './experiment/scenario/index.js';
@@ -29,20 +31,36 @@ export interface SimulateOptions {
   signal?: AbortSignal;
 }
 
+export interface LoadScenarioOptions {
+  /**
+   * the folder a scenario object's `machine` string (the path of a machine.json) is relative to; a
+   * scenario file's own folder is used for a file
+   */
+  baseDir?: string;
+}
+
 /**
  * A scenario file's path, or a scenario object (a resolved Scenario loads back to itself), validated
  * and resolved as `zerosim run` does. Throws an InputError whose message holds one line per problem,
  * `SOURCE: json.path: what is wrong (what was expected)`; SOURCE is the path, or `source` for an object.
+ * A `machine` string is read as the path of a machine.json, and the scenario holds its machine.
  */
-export function loadScenario(pathOrObject: string | object, source = 'scenario'): Scenario {
-  if (typeof pathOrObject !== 'string') return loadScenarioValue(pathOrObject, source);
+export function loadScenario(
+  pathOrObject: string | object,
+  source = 'scenario',
+  options: LoadScenarioOptions = {},
+): Scenario {
+  if (typeof pathOrObject !== 'string') {
+    const readMachine = options.baseDir === undefined ? undefined : machineReader(options.baseDir);
+    return loadScenarioValue(pathOrObject, source, { readMachine });
+  }
   let text: string;
   try {
     text = readFileSync(pathOrObject, 'utf8');
   } catch (error) {
     throw new InputError([cannotRead(pathOrObject, fsReason(error))]);
   }
-  return loadScenarioText(text, pathOrObject);
+  return loadScenarioText(text, pathOrObject, { readMachine: machineReader(dirname(pathOrObject)) });
 }
 
 /** Runs every policy × cores point of a scenario, with USL fits and capacity answers: results.json's shape. */

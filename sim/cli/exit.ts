@@ -1,28 +1,25 @@
 // Maps what went wrong to an exit code and stderr lines: 2 and one line per problem for bad input (no
-// stack), 130 for Ctrl-C, 1 and the stack for anything else, which is a bug in zerosim.
+// stack), 128 + n for stop signal n (130 for Ctrl-C), 1 and the stack for anything else, a bug in zerosim.
 
 import * as messages from '../experiment/messages.js';
 import { InputError } from '../experiment/scenario/index.js';
+import { type StopState, stopSignals } from './signals.js';
 
 export const exitOk = 0;
 export const exitInternal = 1;
 export const exitBadInput = 2;
-/** the shell's convention for a process stopped by SIGINT (128 + 2) */
-export const exitInterrupted = 130;
 
-/** The user pressed Ctrl-C during a run. */
-export class InterruptedError extends Error {
-  constructor() {
-    super(messages.interrupted);
-    this.name = 'InterruptedError';
-  }
+/**
+ * The shell's convention for a process stopped by a signal, 128 + its number, with one line saying
+ * which folders were written in full before it stopped.
+ */
+export function reportStopped(stopped: StopState, stderr: NodeJS.WritableStream = process.stderr): number {
+  const signal = stopped.signal ?? 'SIGINT';
+  stderr.write(`${messages.stoppedLine(signal, stopped.written)}\n`);
+  return 128 + stopSignals[signal];
 }
 
 export function reportFailure(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
-  if (error instanceof InterruptedError) {
-    stderr.write(`${messages.interrupted}\n`);
-    return exitInterrupted;
-  }
   if (error instanceof InputError) {
     stderr.write(`${error.problems.join('\n')}\n`);
     return exitBadInput;

@@ -1,11 +1,11 @@
-// Runs a study with progress on stderr; the first Ctrl-C stops it cleanly (no files are written), a
-// second one kills as usual.
+// Runs a study with progress on stderr; a stop signal (signals.ts) aborts it cleanly, and no files
+// are written for it.
 
 import type { RunOptions } from '../experiment/run.js';
-import { InterruptedError } from './exit.js';
 import { progressOnStderr } from './progress.js';
+import { InterruptedError, stopState, throwIfStopped } from './signals.js';
 
-/** The hooks a run takes from here: its progress line and the Ctrl-C signal. */
+/** The hooks a run takes from here: its progress line and the stop signal. */
 export type RunHooks = Pick<RunOptions, 'onProgress' | 'signal'>;
 
 export async function runInterruptibly<T>(
@@ -13,16 +13,15 @@ export async function runInterruptibly<T>(
   showProgress: boolean,
   run: (hooks: RunHooks) => Promise<T>,
 ): Promise<T> {
+  throwIfStopped();
   const progress = progressOnStderr(name, showProgress);
-  const controller = new AbortController();
-  const interrupt = () => controller.abort(new InterruptedError());
-  process.once('SIGINT', interrupt);
+  const { controller } = stopState();
   try {
     return await run({ onProgress: progress.onProgress, signal: controller.signal });
   } catch (error) {
-    throw controller.signal.aborted ? new InterruptedError() : error;
+    const signal = stopState().signal;
+    throw signal !== undefined ? new InterruptedError(signal) : error;
   } finally {
-    process.off('SIGINT', interrupt);
     progress.finish();
   }
 }

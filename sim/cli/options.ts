@@ -12,27 +12,39 @@ import {
   type StudyFlagValues,
   studyFlagValues,
 } from '../experiment/scenario/index.js';
+import { asTyped } from './files.js';
 import { toolVersion } from './paths.js';
 import type { TraceRequest } from './trace-file.js';
 
+// Number flags are declared `string` and `number` both: yargs-parser then leaves their text alone (so
+// messages quote what was typed), and --help labels them [number].
 export const studyOptions = {
   out: { type: 'string', requiresArg: true, describe: messages.help.outRun },
   cores: { type: 'string', requiresArg: true, describe: messages.help.cores },
   policies: { type: 'string', requiresArg: true, describe: messages.help.policies },
-  replications: { type: 'string', requiresArg: true, describe: messages.help.replications },
-  seed: { type: 'string', requiresArg: true, describe: messages.help.seed },
+  machine: { type: 'string', requiresArg: true, describe: messages.help.machine },
+  replications: { type: 'string', number: true, requiresArg: true, describe: messages.help.replications },
+  seed: { type: 'string', number: true, requiresArg: true, describe: messages.help.seed },
   jobs: {
     type: 'string',
+    number: true,
     requiresArg: true,
     describe: messages.help.jobs,
     defaultDescription: String(availableParallelism()),
   },
   quiet: { type: 'boolean', default: false, describe: messages.help.quiet },
-  'max-events': { type: 'string', requiresArg: true, describe: messages.help.maxEvents },
-  'target-allocs-per-sec': { type: 'string', requiresArg: true, describe: messages.help.target },
-  precision: { type: 'string', requiresArg: true, describe: messages.help.precision },
+  force: { type: 'boolean', default: false, describe: messages.help.force },
+  'max-events': { type: 'string', number: true, requiresArg: true, describe: messages.help.maxEvents },
+  'target-allocs-per-sec': {
+    type: 'string',
+    number: true,
+    requiresArg: true,
+    describe: messages.help.target,
+  },
+  precision: { type: 'string', number: true, requiresArg: true, describe: messages.help.precision },
   'max-replications': {
     type: 'string',
+    number: true,
     requiresArg: true,
     describe: messages.help.maxReplications,
     defaultDescription: String(DEFAULT_MAX_REPLICATIONS),
@@ -44,10 +56,13 @@ export interface StudyFlags {
   out?: string | string[];
   cores?: string | string[];
   policies?: string | string[];
+  /** a machine.json that replaces each scenario's machine */
+  machine?: string | string[];
   replications?: string | string[];
   seed?: string | string[];
   jobs?: string | string[];
   quiet: boolean;
+  force: boolean;
   maxEvents?: string | string[];
   targetAllocsPerSec?: string | string[];
   precision?: string | string[];
@@ -61,14 +76,18 @@ export interface StudyPlan {
   dir: string;
   /** progress on stderr (when it is a terminal) */
   showProgress: boolean;
+  /** overwrite files in `dir` that zerosim did not write */
+  force: boolean;
   /** every run option defaulted; the run installs its own progress and Ctrl-C hooks */
   options: RunOptions;
   /** --trace (run only): the point to record into DIR/trace-POLICY-CORES.json; null: none */
   trace: TraceRequest | null;
 }
 
+/** A flag's value as typed (`-` included); the last of a repeated flag. */
 export function lastValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[value.length - 1] : value;
+  const last = Array.isArray(value) ? value[value.length - 1] : value;
+  return last === undefined ? undefined : asTyped(last);
 }
 
 /** The typed values of the study flags (the last of a repeated flag wins); InputError for bad ones. */
@@ -99,6 +118,7 @@ export function studyPlan(
     dir,
     trace: null,
     showProgress: !args.quiet,
+    force: args.force,
     options: runOptions(study.scenario, {
       jobs: flags.jobs,
       targetAllocsPerSec: flags.targetAllocsPerSec,

@@ -1,4 +1,5 @@
-// Reads a saved results.json for `report`: it must be zerosim's, and not from a newer major version.
+// Reads a saved results.json for `report`: it must be zerosim's, not from a newer major version, and
+// hold each point (policy, cores, varied values) once, since charts and tables key their rows by it.
 
 import * as messages from '../experiment/messages.js';
 import { checkResults } from '../experiment/results-schema.js';
@@ -27,7 +28,24 @@ export function parseResultsText(text: string, file: string, ourVersion: string)
       line(['tool', 'version'], messages.found(tool.version), messages.expectedVersionAtMost(ourVersion)),
     ]);
   }
-  return checkResults(results, file);
+  const checked = checkResults(results, file);
+  refuseDuplicatePoints(checked, file);
+  return checked;
+}
+
+/** One line naming the first point that appears twice. */
+function refuseDuplicatePoints(results: Results, file: string): void {
+  const seen = new Map<string, number>();
+  for (const [index, point] of results.points.entries()) {
+    const vary = Object.entries(point.vary ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const key = JSON.stringify([point.policy, point.cores, vary]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const label = `${point.policy} at ${point.cores} cores${point.vary ? `, ${messages.varyLabel(point.vary)}` : ''}`;
+      throw new InputError([messages.duplicatePoint(file, index, label, first)]);
+    }
+    seen.set(key, index);
+  }
 }
 
 /**

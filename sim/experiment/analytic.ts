@@ -15,14 +15,14 @@
  * Think time may have any distribution (an infinite-server station is insensitive).
  */
 
-import { boundBreakdown } from '../analytic/bounds.js';
+import { type BoundBreakdown, bandwidthBound, boundBreakdown, type Limiter } from '../analytic/bounds.js';
 import { lockPsThroughput } from '../analytic/mva-lock-ps.js';
 import { makeSampler } from '../dist/index.js';
 import { clearCaps, soloRateGBps } from '../engine/bandwidth.js';
 import { lockKinds } from '../engine/locks/index.js';
 import type { ReplicationResult } from '../model/replication.js';
 import { mvaClearStation } from '../policies/plan.js';
-import type { Analytic, DistSpec, PolicySpec, Scenario } from '../types/index.js';
+import type { Analytic, CacheLevelSpec, DistSpec, PolicySpec, Scenario } from '../types/index.js';
 import { meanOf } from './statistics.js';
 
 const isZero = (d: DistSpec) => d.dist === 'fixed' && d.value === 0;
@@ -38,6 +38,7 @@ export function productForm(
   const { machine, workload, heap } = scenario;
   const lockObstacle = lockKinds[machine.lock.kind].notProductForm(machine.lock);
   if (lockObstacle !== null) return lockObstacle;
+  if (machine.memory.caches.length > 0) return 'cache levels make clear rates depend on who wrote the bytes';
   if (!isZero(heap.freeHoldNs)) return 'the free path takes the lock a second time per cycle';
   if (heap.smallMaxBytes > 0) return 'small allocations mix in a per-core cache';
   if (reps.some((r) => r.clearedBytesPerAlloc.pageFault > 0)) return 'page faults in the measured window';
@@ -65,6 +66,33 @@ export function productForm(
   };
 }
 
+/**
+ * With cache levels, every shared level is a pool of its own: X ≤ totalGBps / (bytes its pool
+ * delivered per allocation in the window) for each, measured as for DRAM, so the bandwidth bound is
+ * the least of them all.
+ */
+function sharedLevelBounds(
+  b: BoundBreakdown,
+  caches: readonly CacheLevelSpec[],
+  r: ReplicationResult,
+): BoundBreakdown {
+  if (r.caches === undefined) return b;
+  const { sharedPoolBytes } = r.caches;
+  let bandwidth = b.bandwidth;
+  caches
+    .filter((level) => level.shared)
+    .forEach((level, p) => {
+      bandwidth = Math.min(
+        bandwidth,
+        bandwidthBound(level.totalGBps ?? 0, sharedPoolBytes[p], NS_PER_SECOND),
+      );
+    });
+  if (bandwidth >= b.bandwidth) return b;
+  const bound = Math.min(b.core, b.lock, bandwidth);
+  const limitedBy: Limiter = bound === b.core ? 'cores' : bound === b.lock ? 'lock' : 'bandwidth';
+  return { ...b, bandwidth, bound, limitedBy };
+}
+
 export function analyticCompanion(
   scenario: Scenario,
   policy: PolicySpec,
@@ -73,18 +101,22 @@ export function analyticCompanion(
 ): Analytic {
   // Each replication's throughput is within its own bounds (operational laws hold exactly on one run),
   // so the point's bounds are the means of the replications' bounds, never below the mean throughput.
-  const { totalClearGBps } = scenario.machine.memory;
+  const { totalClearGBps, caches } = scenario.machine.memory;
   const perRep = reps.map((r) =>
-    boundBreakdown(
-      {
-        n: cores,
-        thinkNs: r.demand.workNs,
-        demandNs: r.demand.coreNs,
-        lockDemandNs: r.demand.lockNs,
-        totalGBps: totalClearGBps,
-        poolBytesPerAlloc: r.demand.poolBytes,
-      },
-      NS_PER_SECOND,
+    sharedLevelBounds(
+      boundBreakdown(
+        {
+          n: cores,
+          thinkNs: r.demand.workNs,
+          demandNs: r.demand.coreNs,
+          lockDemandNs: r.demand.lockNs,
+          totalGBps: totalClearGBps,
+          poolBytesPerAlloc: r.demand.poolBytes,
+        },
+        NS_PER_SECOND,
+      ),
+      caches,
+      r,
     ),
   );
   // a resource some replication never used (an infinite bound) bounds nothing

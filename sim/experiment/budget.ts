@@ -6,7 +6,10 @@
  *   refills; 9 covers both; a lock kind that schedules its own events (futex) adds its share;
  * - a zeroing thread takes one event per chunk it clears, and can clear no more than the memory that
  *   ever becomes dirty (initial dirt plus every freed block), nor more than it can clear at full rate
- *   while the cores run, if every core's allocations ran one after another.
+ *   while the cores run, if every core's allocations ran one after another;
+ * - with cache levels, a clear runs level by level, one event per level more than without: the three
+ *   clears of a cycle and each zeroing chunk take that many more, and clears run at most at the
+ *   fastest level's rate.
  */
 
 import { makeSampler } from '../dist/index.js';
@@ -16,6 +19,8 @@ import { zeroerThreads } from '../policies/plan.js';
 import type { PolicySpec, Scenario } from '../types/index.js';
 
 const EVENTS_PER_ALLOCATION = 9;
+/** a page-fault clear, an allocation's clear and a clear on free */
+const CLEARS_PER_ALLOCATION = 3;
 /** lock acquisitions per allocation at most: the allocation's (or its refill's) and the free's */
 const ACQUISITIONS_PER_ALLOCATION = 2;
 
@@ -38,7 +43,7 @@ function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): nu
   const allocations = cores * run.allocationsPerCore;
   const sizeBytes = makeSampler(workload.sizeBytes).mean;
   const chunkBytes = policy.chunkBytes > 0 ? policy.chunkBytes : machine.memory.pageBytes;
-  const soloGBps = soloRateGBps(clearCaps(machine.memory));
+  const soloGBps = fastestClearGBps(scenario);
   // the longest the run can take: every cycle of every core in turn, clears at the solo rate
   const cycleNs =
     makeSampler(workload.workNs).mean +
@@ -51,18 +56,25 @@ function zeroerEvents(scenario: Scenario, policy: PolicySpec, cores: number): nu
   const byDirt = (heap.initialDirtyBytes + allocations * sizeBytes) / chunkBytes;
   const byTime = (zeroerThreads(policy) * horizonNs * soloGBps) / chunkBytes;
   // plus one partial chunk per free, when the thread wakes for a little new dirt
-  return Math.min(byDirt, byTime) + allocations;
+  return (Math.min(byDirt, byTime) + allocations) * (1 + machine.memory.caches.length);
+}
+
+/** The fastest a lone clear runs: DRAM's solo rate, or a cache level's. */
+function fastestClearGBps(scenario: Scenario): number {
+  const { memory } = scenario.machine;
+  let gbps = soloRateGBps(clearCaps(memory));
+  for (const level of memory.caches) gbps = Math.max(gbps, level.coreGBps);
+  return gbps;
 }
 
 /** Estimated events of one replication of (policy, cores). */
 export function estimatePointEvents(scenario: Scenario, policy: PolicySpec, cores: number): number {
-  return (
-    cores *
-      scenario.run.allocationsPerCore *
-      (EVENTS_PER_ALLOCATION +
-        ACQUISITIONS_PER_ALLOCATION * lockKinds[scenario.machine.lock.kind].eventsPerAcquisition) +
-    zeroerEvents(scenario, policy, cores)
-  );
+  const { caches } = scenario.machine.memory;
+  const perAllocation =
+    EVENTS_PER_ALLOCATION +
+    ACQUISITIONS_PER_ALLOCATION * lockKinds[scenario.machine.lock.kind].eventsPerAcquisition +
+    CLEARS_PER_ALLOCATION * caches.length;
+  return cores * scenario.run.allocationsPerCore * perAllocation + zeroerEvents(scenario, policy, cores);
 }
 
 export function estimateEvents(scenario: Scenario): number {

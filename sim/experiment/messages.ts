@@ -7,12 +7,15 @@
 // part; the others give the `what` part or a whole line.
 
 export * from '../dist/messages.js';
+export * from './messages/caches.js';
 export * from './messages/cli.js';
 export * from './messages/exploring.js';
 export * from './messages/fields.js';
 export * from './messages/files.js';
 export * from './messages/help.js';
 export * from './messages/lines.js';
+export * from './messages/machine.js';
+export * from './messages/output.js';
 export * from './messages/policies.js';
 export * from './messages/scenario.js';
 export * from './messages/shapes.js';

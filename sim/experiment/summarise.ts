@@ -5,7 +5,15 @@
  */
 import { decodeHistogram, emptyHistogram, summarise } from '../engine/monitor.js';
 import type { ReplicationResult } from '../model/replication.js';
-import type { CoreTimeShare, Percentiles, Point, PolicySpec, Scenario } from '../types/index.js';
+import type {
+  CacheLevelResult,
+  CoreTimeShare,
+  MeanCI,
+  Percentiles,
+  Point,
+  PolicySpec,
+  Scenario,
+} from '../types/index.js';
 import { analyticCompanion } from './analytic.js';
 import { pointSeed } from './points.js';
 import { meanCI, meanOf } from './statistics.js';
@@ -64,5 +72,29 @@ export function summarisePoint(
     coreTimeShare: share,
     analytic: analyticCompanion(scenario, policy, cores, reps),
     events: reps.reduce((sum, r) => sum + r.events, 0),
+    ...cacheLevels(scenario, reps),
   };
+}
+
+/** Per-level clears and shared pools' load, with cache levels only (fields are added, not changed). */
+function cacheLevels(
+  scenario: Scenario,
+  reps: ReplicationResult[],
+): { cacheLevels?: Record<string, CacheLevelResult> } {
+  const { caches } = scenario.machine.memory;
+  if (caches.length === 0) return {};
+  const levels = [...caches.map((c) => ({ name: c.name, shared: c.shared })), { name: 'dram', shared: true }];
+  const out: Record<string, CacheLevelResult> = {};
+  let shared = 0;
+  levels.forEach(({ name, shared: isShared }, l) => {
+    const bytes = meanOf(reps.map((r) => r.caches?.levelBytesPerAlloc[l] ?? 0));
+    let utilization: MeanCI | null = null;
+    if (l === caches.length) utilization = meanCI(reps.map((r) => r.bandwidthUtilization));
+    else if (isShared) {
+      const p = shared++;
+      utilization = meanCI(reps.map((r) => r.caches?.sharedUtilization[p] ?? 0));
+    }
+    out[name] = { shared: isShared, clearedBytesPerAlloc: bytes, utilization };
+  });
+  return { cacheLevels: out };
 }

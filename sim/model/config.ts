@@ -5,7 +5,7 @@
 
 import { makeSampler, type Sampler } from '../dist/index.js';
 import { type BandwidthCaps, clearCaps } from '../engine/bandwidth.js';
-import type { LockSpec, PolicySpec, Scenario } from '../types/index.js';
+import type { CacheLevelSpec, HeapReuseOrder, LockSpec, PolicySpec, Scenario } from '../types/index.js';
 
 export interface ModelConfig {
   cores: number;
@@ -14,6 +14,10 @@ export interface ModelConfig {
   lock: LockSpec;
   /** the clear bandwidth: a core's memclr cap and the pool's total */
   clearCaps: BandwidthCaps;
+  /** cache levels from the core outwards; empty: byte pools and one DRAM pool, as without them */
+  caches: CacheLevelSpec[];
+  /** with cache levels: the order of free extents within dirty and within clean ones */
+  heapReuseOrder: HeapReuseOrder;
   pageBytes: number;
   pageFaultNs: number;
   work: Sampler;
@@ -54,6 +58,8 @@ export function modelConfig(
     policy,
     lock: { ...machine.lock },
     clearCaps: clearCaps(machine.memory),
+    caches: machine.memory.caches,
+    heapReuseOrder: heap.reuseOrder,
     pageBytes: machine.memory.pageBytes,
     pageFaultNs: machine.memory.pageFaultNs,
     work: makeSampler(workload.workNs),

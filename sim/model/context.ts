@@ -7,7 +7,8 @@ import type { Environment } from '../engine/environment.js';
 import type { Lock } from '../engine/locks/index.js';
 import type { Clearing } from './clearing.js';
 import type { ModelConfig } from './config.js';
-import type { HeapMemory } from './heap-memory.js';
+import type { Block } from './extents.js';
+import type { FreeMemory } from './free-memory.js';
 import type { Metrics } from './metrics.js';
 import type { StateRecorder } from './trace.js';
 
@@ -16,7 +17,7 @@ export interface ModelContext {
   readonly config: ModelConfig;
   readonly lock: Lock;
   readonly clearing: Clearing;
-  readonly heap: HeapMemory;
+  readonly heap: FreeMemory;
   readonly metrics: Metrics;
   /** listens to the cores' state changes (--trace, the report's timeline); absent in plain runs */
   readonly recorder?: StateRecorder | null;
@@ -24,8 +25,8 @@ export interface ModelContext {
   lockTaken(): void;
   /** A core is about to release the heap lock. */
   lockReleased(): void;
-  /** A block went back to the heap, cleared or dirty. */
-  freed(sizeBytes: number, clean: boolean): void;
+  /** A block went back to the heap, cleared or dirty, with its pieces (null: byte pools). */
+  freed(sizeBytes: number, clean: boolean, block: Block | null): void;
   /** A core finished an allocation of `sizeBytes`. */
   allocationDone(sizeBytes: number): void;
 }

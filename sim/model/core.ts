@@ -17,11 +17,13 @@
  *   → beginFree → clearOnFree → freeLock → [lock] freeGranted → freeRelease → work
  */
 import type { LockClient, WaitState } from '../engine/locks/index.js';
-import { makeRng, type Rng } from '../engine/random/rng.js';
 import { type AllocationPlan, clearsOnFree, emptyPlan, planAllocation } from '../policies/plan.js';
 import { bookAllocation } from './booking.js';
 import { C_AFTER_UNLOCK, C_ON_FREE, C_PAGE_FAULT, C_UNDER_LOCK } from './clearing.js';
 import type { ModelContext } from './context.js';
+import { CoreStreams } from './core-streams.js';
+import type { Block } from './extents.js';
+import { LiveBlocks } from './live-blocks.js';
 import {
   S_ALLOC,
   S_CLEAR,
@@ -57,22 +59,11 @@ const T_FREE_WAKE_DONE = 14;
 /** The core state of each lock waiting state (WAIT_QUEUED, WAIT_SPIN, WAIT_SLEEP). */
 const WAIT_STATES = [S_LOCK_WAIT, S_SPIN, S_SLEEP];
 
-// Random streams per core, so that policies at the same point see the same workload (common
-// random numbers): the k-th allocation of core c has the same size and zeroed flag under every policy.
-const STREAM_WORK = 1;
-const STREAM_SIZE = 2;
-const STREAM_ZERO = 3;
-const STREAM_ALLOC_HOLD = 4;
-const STREAM_FREE_HOLD = 5;
-
 export class Core implements LockClient {
   private state = S_WORK;
   private stateSinceNs = 0;
-  private readonly rngWork: Rng;
-  private readonly rngSize: Rng;
-  private readonly rngZero: Rng;
-  private readonly rngAllocHold: Rng;
-  private readonly rngFreeHold: Rng;
+  /** one random stream per drawn quantity (common random numbers across policies) */
+  private readonly rng: CoreStreams;
   // the allocation in progress
   private requestNs = 0;
   private sizeBytes = 0;
@@ -80,17 +71,15 @@ export class Core implements LockClient {
   private refill = false;
   private smallBytes = 0;
   private readonly plan: AllocationPlan = emptyPlan();
+  /** the allocation's pieces, with cache levels (null: byte pools) */
+  private block: Block | null = null;
   private usableNs = 0;
   private stepStartNs = 0;
-  // the free in progress
-  private freeBytes = 0;
-  private freeClean = false;
-  // live blocks (a ring of sizes, oldest first) and the small-object cache
-  private readonly live: Float64Array;
-  private liveHead = 0;
-  private liveCount = 0;
+  /** whether frees clear on free (the policy's); the free in progress is in `live` */
+  private readonly freeClean: boolean;
+  private readonly live: LiveBlocks;
+  /** bytes left in the small-object cache */
   private cacheBytes = 0;
-  private smallFreedBytes = 0;
   /** --trace and the report's timeline listen to state changes; null (one check) otherwise */
   private readonly recorder: StateRecorder | null;
 
@@ -98,13 +87,9 @@ export class Core implements LockClient {
     private readonly sys: ModelContext,
     readonly id: number,
   ) {
-    const seed = sys.config.seed;
-    this.rngWork = makeRng(seed, id, STREAM_WORK);
-    this.rngSize = makeRng(seed, id, STREAM_SIZE);
-    this.rngZero = makeRng(seed, id, STREAM_ZERO);
-    this.rngAllocHold = makeRng(seed, id, STREAM_ALLOC_HOLD);
-    this.rngFreeHold = makeRng(seed, id, STREAM_FREE_HOLD);
-    this.live = new Float64Array(sys.config.liveBlocksPerCore + 1);
+    this.rng = new CoreStreams(sys.config.seed, id);
+    this.live = new LiveBlocks(sys.config);
+    this.freeClean = clearsOnFree(sys.config.policy);
     this.recorder = sys.recorder ?? null;
   }
 
@@ -191,7 +176,7 @@ export class Core implements LockClient {
 
   private work(): void {
     const { config, env } = this.sys;
-    const workNs = config.work.sample(this.rngWork);
+    const workNs = config.work.sample(this.rng.work);
     this.enter(S_WORK, env.now);
     env.schedule(workNs, this, T_WORK_DONE);
   }
@@ -201,8 +186,8 @@ export class Core implements LockClient {
     const now = this.sys.env.now;
     this.requestNs = now;
     // Both draws happen on every allocation, so each stream stays aligned across policies.
-    const size = config.size.sample(this.rngSize);
-    this.needZero = this.rngZero.next() < config.needZeroFraction;
+    const size = config.size.sample(this.rng.size);
+    this.needZero = this.rng.zero.next() < config.needZeroFraction;
     if (size <= config.smallMaxBytes) {
       this.smallBytes = size;
       if (this.cacheBytes >= size) {
@@ -228,8 +213,9 @@ export class Core implements LockClient {
     sys.lockTaken();
     // Inside the lock: take the bytes and ask the policy what to clear.
     const taken = sys.heap.take(this.sizeBytes, config.policy.reuseOrder);
+    this.block = sys.heap.takenBlock;
     planAllocation(config.policy, this.sizeBytes, this.needZero, taken, config.pageBytes, this.plan);
-    const holdNs = config.allocHold.sample(this.rngAllocHold);
+    const holdNs = config.allocHold.sample(this.rng.allocHold);
     this.usableNs = now + sys.lock.grantDelayNs;
     this.enter(S_LOCK_HOLD, this.usableNs);
     sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_ALLOC_HELD);
@@ -248,13 +234,14 @@ export class Core implements LockClient {
   /** The kernel clears the faulted pages, still under the lock. */
   private lockedKernelClear(): void {
     const { clearing, config } = this.sys;
-    clearing.start(C_PAGE_FAULT, this.plan.faultPages * config.pageBytes, this, T_LOCKED_KERNEL_CLEAR_DONE);
+    const bytes = this.plan.faultPages * config.pageBytes;
+    clearing.start(C_PAGE_FAULT, bytes, this, T_LOCKED_KERNEL_CLEAR_DONE, this.block, this.id);
   }
 
   private lockedClear(): void {
     const plan = this.plan;
     if (plan.clearAt === 'under-lock') {
-      this.sys.clearing.start(C_UNDER_LOCK, plan.clearBytes, this, T_LOCKED_CLEAR_DONE);
+      this.sys.clearing.start(C_UNDER_LOCK, plan.clearBytes, this, T_LOCKED_CLEAR_DONE, this.block, this.id);
       return;
     }
     this.releaseAlloc();
@@ -295,7 +282,8 @@ export class Core implements LockClient {
   /** The kernel clears the faulted pages; the core waits in its page fault. */
   private kernelClear(): void {
     const { clearing, config } = this.sys;
-    clearing.start(C_PAGE_FAULT, this.plan.faultPages * config.pageBytes, this, T_KERNEL_CLEAR_DONE);
+    const bytes = this.plan.faultPages * config.pageBytes;
+    clearing.start(C_PAGE_FAULT, bytes, this, T_KERNEL_CLEAR_DONE, this.block, this.id);
   }
 
   private clearAfterUnlock(): void {
@@ -304,7 +292,7 @@ export class Core implements LockClient {
     if (plan.clearAt === 'after-unlock') {
       this.enter(S_CLEAR, env.now);
       this.stepStartNs = env.now;
-      this.sys.clearing.start(C_AFTER_UNLOCK, plan.clearBytes, this, T_CLEAR_DONE);
+      this.sys.clearing.start(C_AFTER_UNLOCK, plan.clearBytes, this, T_CLEAR_DONE, this.block, this.id);
       return;
     }
     this.largeDone();
@@ -314,13 +302,14 @@ export class Core implements LockClient {
   private largeDone(): void {
     const plan = this.plan;
     if (plan.clearAt === 'after-unlock') this.chunkStretch(plan.clearBytes);
-    bookAllocation(this.sys, this.plan);
+    bookAllocation(this.sys, this.plan, this.id);
     if (this.refill) {
+      // the span's pieces go with it into the small-object cache, which returns spans of its own
       this.cacheBytes += this.sizeBytes;
       this.smallAlloc();
       return;
     }
-    this.allocated(this.sizeBytes);
+    this.allocated(this.sizeBytes, this.block);
     this.beginFree();
   }
 
@@ -332,12 +321,13 @@ export class Core implements LockClient {
   }
 
   private smallDone(): void {
-    this.allocated(this.smallBytes);
+    this.allocated(this.smallBytes, null);
     this.beginFree();
   }
 
+  /** Frees the oldest live block, if one goes back (see LiveBlocks). */
   private beginFree(): void {
-    if (this.chooseFree()) this.clearOnFree();
+    if (this.live.takeOldest(this.sys.heap, this.id)) this.clearOnFree();
     else this.work();
   }
 
@@ -345,10 +335,12 @@ export class Core implements LockClient {
     const { sys } = this;
     if (this.freeClean) {
       const { metrics, env } = sys;
+      const { freeBytes, freeBlock } = this.live;
       this.enter(S_CLEAR, env.now);
-      metrics.clearedOnFree += this.freeBytes;
+      metrics.clearedOnFree += freeBytes;
       this.stepStartNs = env.now;
-      sys.clearing.start(C_ON_FREE, this.freeBytes, this, T_FREE_CLEAR_DONE);
+      sys.clearing.start(C_ON_FREE, freeBytes, this, T_FREE_CLEAR_DONE, freeBlock, this.id);
+      sys.clearing.bookLevels(metrics, this.id);
       return;
     }
     this.freeLock();
@@ -356,13 +348,13 @@ export class Core implements LockClient {
 
   private freeLock(): void {
     const { sys } = this;
-    if (this.freeClean) this.chunkStretch(this.freeBytes);
+    if (this.freeClean) this.chunkStretch(this.live.freeBytes);
     if (sys.config.freeTakesLock) {
       this.enter(S_LOCK_WAIT, sys.env.now);
       sys.lock.acquire(this, T_FREE_GRANTED);
       return;
     }
-    sys.freed(this.freeBytes, this.freeClean);
+    sys.freed(this.live.freeBytes, this.freeClean, this.live.freeBlock);
     this.work();
   }
 
@@ -370,8 +362,8 @@ export class Core implements LockClient {
     const { sys } = this;
     const { config } = sys;
     sys.lockTaken();
-    const holdNs = config.freeHold.sample(this.rngFreeHold);
-    sys.freed(this.freeBytes, this.freeClean);
+    const holdNs = config.freeHold.sample(this.rng.freeHold);
+    sys.freed(this.live.freeBytes, this.freeClean, this.live.freeBlock);
     this.usableNs = sys.env.now + sys.lock.grantDelayNs;
     this.enter(S_FREE, this.usableNs);
     sys.env.schedule(sys.lock.grantDelayNs + holdNs, this, T_FREE_HELD);
@@ -390,36 +382,12 @@ export class Core implements LockClient {
   }
 
   /** Records a finished allocation and keeps the block live. */
-  private allocated(sizeBytes: number): void {
+  private allocated(sizeBytes: number, block: Block | null): void {
     const { sys } = this;
     const now = sys.env.now;
     sys.metrics.latencyNs.record(now - this.requestNs);
-    const live = this.live;
-    live[(this.liveHead + this.liveCount) % live.length] = sizeBytes;
-    this.liveCount++;
+    this.live.add(sizeBytes, block);
     sys.allocationDone(sizeBytes);
-  }
-
-  /**
-   * Picks the block to free: the oldest live one, once more than liveBlocksPerCore are live. Small
-   * blocks go back to the heap a span at a time, as a swept span does. False when nothing goes back.
-   */
-  private chooseFree(): boolean {
-    const { config } = this.sys;
-    if (this.liveCount <= config.liveBlocksPerCore) return false;
-    const sizeBytes = this.live[this.liveHead];
-    this.liveHead = (this.liveHead + 1) % this.live.length;
-    this.liveCount--;
-    if (sizeBytes <= config.smallMaxBytes) {
-      this.smallFreedBytes += sizeBytes;
-      if (this.smallFreedBytes < config.spanBytes) return false;
-      this.smallFreedBytes -= config.spanBytes;
-      this.freeBytes = config.spanBytes;
-    } else {
-      this.freeBytes = sizeBytes;
-    }
-    this.freeClean = clearsOnFree(config.policy);
-    return true;
   }
 
   /** A chunked clear yields between chunks: its longest stretch is one chunk at the rate it got. */

@@ -6,8 +6,10 @@
 
 import type { Taken } from '../policies/plan.js';
 import type { ReuseOrder } from '../types/index.js';
+import type { Block } from './extents.js';
+import type { FreeMemory } from './free-memory.js';
 
-export class HeapMemory {
+export class HeapMemory implements FreeMemory {
   dirtyBytes: number;
   cleanBytes = 0;
   inUseBytes = 0;
@@ -17,6 +19,9 @@ export class HeapMemory {
   returnedToOsBytes = 0;
   /** filled by take(): where the bytes of the last allocation came from */
   readonly taken: Taken = { dirtyBytes: 0, cleanBytes: 0, freshBytes: 0 };
+  /** byte pools keep no blocks */
+  readonly takenBlock = null;
+  readonly zeroingBlock = null;
   private readonly initialBytes: number;
 
   constructor(
@@ -51,8 +56,12 @@ export class HeapMemory {
     return t;
   }
 
+  spanBlock(): null {
+    return null;
+  }
+
   /** Returns a block; it is dirty unless it was cleared on free. */
-  free(sizeBytes: number, clean: boolean): void {
+  free(sizeBytes: number, clean: boolean, _block: Block | null = null): void {
     this.inUseBytes -= sizeBytes;
     if (clean) this.cleanBytes += sizeBytes;
     else this.dirtyBytes += sizeBytes;
@@ -67,7 +76,7 @@ export class HeapMemory {
     return bytes;
   }
 
-  zeroed(bytes: number): void {
+  zeroed(bytes: number, _block: Block | null = null): void {
     this.zeroingBytes -= bytes;
     this.cleanBytes += bytes;
     this.scavenge();

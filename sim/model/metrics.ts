@@ -1,6 +1,6 @@
 /**
  * What a replication measures, cumulatively from time 0: counts, cleared and skipped bytes by reason,
- * per-state core time and latency.
+ * per-state core time, latency and, with cache levels, the bytes cleared in each level.
  * Snapshots of these counters (see window.ts) let the warm-up be cut off afterwards.
  */
 import { Tally } from '../engine/monitor.js';
@@ -49,6 +49,8 @@ export interface Counters {
   skippedAlreadyClean: number;
   skippedFresh: number;
   skippedUnsafe: number;
+  /** with cache levels: bytes cleared in each level, DRAM last; empty without */
+  levelBytes: Float64Array;
 }
 
 export class Metrics implements Counters {
@@ -63,12 +65,18 @@ export class Metrics implements Counters {
   skippedAlreadyClean = 0;
   skippedFresh = 0;
   skippedUnsafe = 0;
+  readonly levelBytes: Float64Array;
   /** ns spent in each CORE_STATES entry, summed over cores */
   readonly stateNs = new Float64Array(CORE_STATES.length);
   /** request to usable block, ns */
   readonly latencyNs = new Tally();
   /** the longest non-preemptible stretch in each segment between snapshots */
   readonly stretchNs: number[] = [0];
+
+  /** `levels`: cache levels plus DRAM, or 0 with no cache levels */
+  constructor(levels = 0) {
+    this.levelBytes = new Float64Array(levels);
+  }
 
   counters(): Counters {
     return {
@@ -83,6 +91,7 @@ export class Metrics implements Counters {
       skippedAlreadyClean: this.skippedAlreadyClean,
       skippedFresh: this.skippedFresh,
       skippedUnsafe: this.skippedUnsafe,
+      levelBytes: this.levelBytes.slice(),
     };
   }
 

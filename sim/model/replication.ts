@@ -63,6 +63,21 @@ export interface ReplicationResult {
   windowNs: number;
   allocations: number;
   events: number;
+  /** with cache levels only, so results without them keep their shape */
+  caches?: CacheReplication;
+}
+
+/** Where clears ran, with cache levels. */
+export interface CacheReplication {
+  /** bytes cleared per allocation in each cache level, from the core outwards, then DRAM */
+  levelBytesPerAlloc: number[];
+  /** time-averaged utilisation of each shared level's pool, from the core outwards */
+  sharedUtilization: number[];
+  /**
+   * the bytes each shared level's pool delivered per allocation over the window, from the core
+   * outwards: X ≤ its total / these, as for DRAM (demand.poolBytes; see demands())
+   */
+  sharedPoolBytes: number[];
 }
 
 /**
@@ -76,6 +91,8 @@ export interface ReplicationResult {
  *   (Charging a hand-off on every acquisition, as at saturation, overstates D_lock wherever the lock
  *   is free: a 1-core run never hands off, and it exceeded such a bound.)
  * - poolBytes: the bytes the bandwidth pool delivered per allocation; X ≤ B / poolBytes likewise.
+ *   With cache levels this is DRAM's pool; each shared level's pool has its own figure, measured the
+ *   same way (caches.sharedPoolBytes), and no pool delivers more than its total × the window.
  * - workNs, coreNs: Z is the time in work and D the time in every state that is not waiting for the
  *   lock (alloc, hold, clear, page fault, free) plus the acquireNs every acquisition pays. All core
  *   time sums to N × T and D leaves out the rest of lock wait, spinning, sleeping and waking others
@@ -192,6 +209,17 @@ export function runReplication(
       allocations: n,
       events: sys.env.events,
     };
+    if (config.caches.length > 0) {
+      result.caches = {
+        levelBytesPerAlloc: Array.from(end.counters.levelBytes, (b, l) =>
+          perAlloc(b - start.counters.levelBytes[l]),
+        ),
+        sharedUtilization: end.sharedUsedNs.map((u, p) => perNs(u - start.sharedUsedNs[p])),
+        sharedPoolBytes: end.sharedUsedNs.map((u, p) =>
+          perAlloc((u - start.sharedUsedNs[p]) * sys.clearing.sharedPools[p].caps.totalGBps),
+        ),
+      };
+    }
     latency.destroy();
     lockWait.destroy();
     return result;

@@ -6,14 +6,19 @@
 import { Environment } from '../engine/environment.js';
 import { createLock, type Lock } from '../engine/locks/index.js';
 import { zeroerThreads } from '../policies/plan.js';
-import { Clearing } from './clearing.js';
+import { CacheClearing } from './cache-clearing.js';
+import { type Clearing, PoolClearing } from './clearing.js';
 import type { ModelConfig } from './config.js';
 import type { ModelContext } from './context.js';
 import { Core } from './core.js';
+import { ExtentHeap } from './extent-heap.js';
+import type { Block } from './extents.js';
+import type { FreeMemory } from './free-memory.js';
 import { HeapMemory } from './heap-memory.js';
 import { Metrics, S_LOCK_WAIT } from './metrics.js';
 import { listenToPools, type StateRecorder } from './trace.js';
 import { SEGMENTS, type Snapshot } from './window.js';
+import { Writes } from './writes.js';
 import { Zeroer } from './zeroer.js';
 
 /** An invariant broken during a run: a bug in the model, never bad input. */
@@ -23,8 +28,8 @@ export class System implements ModelContext {
   readonly env = new Environment();
   readonly lock: Lock;
   readonly clearing: Clearing;
-  readonly heap: HeapMemory;
-  readonly metrics = new Metrics();
+  readonly heap: FreeMemory;
+  readonly metrics: Metrics;
   readonly cores: Core[] = [];
   readonly zeroers: Zeroer[] = [];
   completed = 0;
@@ -41,14 +46,30 @@ export class System implements ModelContext {
   ) {
     const { env } = this;
     this.lock = createLock(env, config.lock);
-    this.clearing = new Clearing(env, config.clearCaps);
+    const zeroers = zeroerThreads(config.policy);
+    // Chosen once: with no cache levels, byte pools and one DRAM pool, exactly as before them.
+    if (config.caches.length === 0) {
+      this.clearing = new PoolClearing(env, config.clearCaps);
+      this.heap = new HeapMemory(config.initialDirtyBytes, config.maxFreeBytes);
+      this.metrics = new Metrics();
+    } else {
+      const writes = new Writes(config.cores + zeroers);
+      const clearing = new CacheClearing(env, config.clearCaps, config.caches, writes);
+      this.clearing = clearing;
+      this.heap = new ExtentHeap(
+        config.initialDirtyBytes,
+        config.maxFreeBytes,
+        config.heapReuseOrder,
+        writes,
+      );
+      this.metrics = new Metrics(clearing.levelCount);
+    }
     if (recorder !== null) {
-      listenToPools(recorder, [this.clearing.pool]);
+      listenToPools(recorder, this.clearing.pools);
       recorder.attach?.(() => env.stop());
     }
-    this.heap = new HeapMemory(config.initialDirtyBytes, config.maxFreeBytes);
     for (let c = 0; c < config.cores; c++) this.cores.push(new Core(this, c));
-    for (let z = zeroerThreads(config.policy); z > 0; z--) this.zeroers.push(new Zeroer(this));
+    for (let z = 0; z < zeroers; z++) this.zeroers.push(new Zeroer(this, config.cores + z));
     this.nextSnapshotAt = Math.max(1, Math.ceil(config.totalAllocations / SEGMENTS));
   }
 
@@ -101,6 +122,7 @@ export class System implements ModelContext {
       lockHoldCount: lock.holdNs.count,
       lockHoldSumNs: lock.holdNs.sum,
       bandwidthUsedNs: bandwidth.utilization.integral(now),
+      sharedUsedNs: this.clearing.sharedPools.map((pool) => pool.utilization.integral(now)),
       lockAcquisitions: lock.acquisitions,
       lockBarges: lock.barges,
       acquireSpentNs: lock.acquisitions * acquireNs - acquireAheadNs,
@@ -122,8 +144,8 @@ export class System implements ModelContext {
   }
 
   /** A block went back to the heap. */
-  freed(sizeBytes: number, clean: boolean): void {
-    this.heap.free(sizeBytes, clean);
+  freed(sizeBytes: number, clean: boolean, block: Block | null): void {
+    this.heap.free(sizeBytes, clean, block);
     if (!clean) for (const zeroer of this.zeroers) zeroer.wake();
   }
 
@@ -139,11 +161,12 @@ export class System implements ModelContext {
   }
 
   private checkStep(): void {
-    const bw = this.clearing.pool;
-    const rate = bw.ratePerJob;
-    const excess = Math.max(rate - bw.caps.perJobGBps, rate * bw.active - bw.caps.totalGBps);
-    if (excess > 1e-9 * bw.caps.totalGBps)
-      throw new InvariantError(`bandwidth over its cap by ${excess} GB/s`);
+    for (const bw of this.clearing.pools) {
+      const rate = bw.ratePerJob;
+      const excess = Math.max(rate - bw.caps.perJobGBps, rate * bw.active - bw.caps.totalGBps);
+      if (excess > 1e-9 * bw.caps.totalGBps)
+        throw new InvariantError(`bandwidth over its cap by ${excess} GB/s`);
+    }
     const error = this.heap.conservationError();
     if (
       error > 1e-6 * (1 + this.heap.freshTakenBytes + this.config.initialDirtyBytes) ||
@@ -158,16 +181,17 @@ export class System implements ModelContext {
     this.checkStep();
     // The bytes the bandwidth delivered, integrated from its rates, must be the bytes transfers asked
     // for less what is still in flight, and never more than the total rate allows.
-    const bw = this.clearing.pool;
-    const delivered = bw.deliveredBytes();
-    const expected = bw.startedBytes - bw.inFlightBytes();
-    if (Math.abs(delivered - expected) > 1e-6 * (1 + bw.startedBytes)) {
-      throw new InvariantError(`bandwidth delivered ${delivered} B for ${expected} B of transfers`);
-    }
-    if (delivered > bw.caps.totalGBps * this.env.now * (1 + 1e-9)) {
-      throw new InvariantError(
-        `bandwidth delivered ${delivered} B, over ${bw.caps.totalGBps} GB/s × ${this.env.now} ns`,
-      );
+    for (const bw of this.clearing.pools) {
+      const delivered = bw.deliveredBytes();
+      const expected = bw.startedBytes - bw.inFlightBytes();
+      if (Math.abs(delivered - expected) > 1e-6 * (1 + bw.startedBytes)) {
+        throw new InvariantError(`bandwidth delivered ${delivered} B for ${expected} B of transfers`);
+      }
+      if (delivered > bw.caps.totalGBps * this.env.now * (1 + 1e-9)) {
+        throw new InvariantError(
+          `bandwidth delivered ${delivered} B, over ${bw.caps.totalGBps} GB/s × ${this.env.now} ns`,
+        );
+      }
     }
   }
 

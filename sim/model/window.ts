@@ -27,6 +27,8 @@ export interface Snapshot {
   lockHoldSumNs: number;
   /** ∫ (bytes/ns in use ÷ total) dt */
   bandwidthUsedNs: number;
+  /** the same for each shared cache level's pool (none without cache levels) */
+  sharedUsedNs: number[];
   lockAcquisitions: number;
   /** futex: grants that barged past a sleeper */
   lockBarges: number;

@@ -59,6 +59,14 @@ export interface Analytic {
   note: string;
 }
 
+/** One cache level (or DRAM) of a point: bytes cleared there per allocation, and its pool's load. */
+export interface CacheLevelResult {
+  shared: boolean;
+  clearedBytesPerAlloc: number;
+  /** time-averaged share of the pool's total in use; null for a private level, which has no pool */
+  utilization: MeanCI | null;
+}
+
 export interface Point {
   policy: string;
   cores: number;
@@ -89,6 +97,11 @@ export interface Point {
    * whether this point met the target (false: it stopped at the cap)
    */
   precision?: { target: number; maxReplications: number; reached: boolean };
+  /**
+   * with cache levels only: where clears ran, by level name from the core outwards, then `dram` (an
+   * object, so that results.csv gets a column per level and figure)
+   */
+  cacheLevels?: Record<string, CacheLevelResult>;
   /** what-if runs only: the varied fields and their values at this point */
   vary?: Record<string, number | string | boolean>;
 }

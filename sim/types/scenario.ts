@@ -61,10 +61,42 @@ export interface LockSpec {
   wakeLatencyNs: number;
 }
 
+/**
+ * One cache level a clear can hit (MODEL.md, "Cache levels"). A block is in a private level when this
+ * core wrote it last and has written at most `bytes` since; in a shared level, when all writers
+ * together have written at most `bytes` since.
+ */
+export interface CacheLevelSpec {
+  name: string;
+  bytes: number;
+  /** shared by every core (one processor-shared pool) or one per core (no contention) */
+  shared: boolean;
+  /** one clear's rate in this level, GB/s */
+  coreGBps: number;
+  /** shared levels only (required there): the pool's total, GB/s */
+  totalGBps?: number;
+}
+
+export interface MemorySpec {
+  coreClearGBps: number;
+  totalClearGBps: number;
+  pageBytes: number;
+  pageFaultNs: number;
+  /** levels from the core outwards; empty: every clear streams to DRAM */
+  caches: CacheLevelSpec[];
+}
+
 export interface MachineSpec {
-  memory: { coreClearGBps: number; totalClearGBps: number; pageBytes: number; pageFaultNs: number };
+  memory: MemorySpec;
   lock: LockSpec;
 }
+
+/**
+ * The order of free extents within the dirty and within the clean ones (read only with cache levels):
+ * the last freed first (a free list), the first freed first, or the lowest address first.
+ */
+export const heapReuseOrderNames = ['lifo', 'fifo', 'address'] as const;
+export type HeapReuseOrder = (typeof heapReuseOrderNames)[number];
 
 export interface WorkloadSpec {
   workNs: DistSpec;
@@ -85,6 +117,8 @@ export interface HeapSpec {
    * as fresh memory that faults again (a scavenger). null: keep everything.
    */
   maxFreeBytes: number | null;
+  /** which free extent goes first within dirty or clean ones; read only with cache levels */
+  reuseOrder: HeapReuseOrder;
 }
 
 export interface RunSpec {
@@ -103,6 +137,8 @@ export interface Scenario {
   cores: number[];
   policies: PolicySpec[];
   machine: MachineSpec;
+  /** the machine.json the machine was read from (a `machine` string, or --machine), as given */
+  machineSource?: string;
   workload: WorkloadSpec;
   heap: HeapSpec;
   run: RunSpec;

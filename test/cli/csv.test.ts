@@ -27,6 +27,20 @@ describe('resultsCsv', () => {
     expect(csv.endsWith('\n')).toBe(true);
   });
 
+  it('gives each cache level and figure a column of its own', () => {
+    const point = {
+      ...fakePoint('go1.1-after-unlock', 4, 1000),
+      cacheLevels: {
+        l2: { shared: false, clearedBytesPerAlloc: 4096, utilization: null },
+        dram: { shared: true, clearedBytesPerAlloc: 512, utilization: { mean: 0.5, ci95: 0.01 } },
+      },
+    };
+    const row = flattenPoint(point);
+    expect(row.get('cache_levels_l2_cleared_bytes_per_alloc')).toBe(4096);
+    expect(row.get('cache_levels_l2_utilization')).toBeNull();
+    expect(row.get('cache_levels_dram_utilization_mean')).toBe(0.5);
+  });
+
   it('leaves nulls empty and quotes text with commas or quotes', () => {
     const row = resultsCsv({ ...fakeResults(), points: [fakePoint('p', 1, 10)] }).split('\n')[1];
     expect(row).toContain(',"not product-form, ""approximate""",');

@@ -17,11 +17,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `zerosim ARGS` in `cwd`; stderr is a pipe, not a terminal, so no progress is drawn. */
-export function zerosim(args: readonly string[], cwd: string = scratchDir()): CliResult {
+/** Runs `zerosim ARGS` in `cwd`, with `input` on stdin if given; stderr is a pipe, not a terminal, so no progress is drawn. */
+export function zerosim(args: readonly string[], cwd: string = scratchDir(), input?: string): CliResult {
   assertBuilt();
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
+    input,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     timeout: 600_000,

@@ -219,13 +219,51 @@ describe('unknown policies and unknown keys', () => {
       run: { replication: 3 },
     });
     expectProblems(['validate', 'keys.json'], dir, 'keys.json', [
-      'keys.json: polices: unknown key; did you mean "policies"? (expected one of name, title, description, cores, policies, machine, workload, heap, run, $schema)',
-      'keys.json: machine.memory.coreClearGbps: unknown key; did you mean "coreClearGBps"? (expected one of coreClearGBps, totalClearGBps, pageBytes, pageFaultNs)',
+      'keys.json: polices: unknown key; did you mean "policies"? (expected one of name, title, description, cores, policies, machine, machineSource, workload, heap, run, $schema)',
+      'keys.json: machine.memory.coreClearGbps: unknown key; did you mean "coreClearGBps"? (expected one of coreClearGBps, totalClearGBps, pageBytes, pageFaultNs, caches)',
       'keys.json: machine.locks: unknown key; did you mean "lock"? (expected one of memory, lock)',
       'keys.json: workload.sizeBytes.mean: unknown key (expected one of dist, value)',
       'keys.json: policies[0].zeroat: unknown key; did you mean "zeroAt"? (expected one of name, extends, description, zeroAt, honorNeedZero, dirtyTracking, freshIsZero, zeroerThreads, chunkBytes, reuseOrder)',
       'keys.json: run.replication: unknown key; did you mean "replications"? (expected one of allocationsPerCore, warmupFraction, replications, seed, maxEvents)',
     ]);
+  });
+});
+
+describe('cache levels', () => {
+  it('refuses levels out of order, a size that does not grow and unknown keys, one line each', () => {
+    const dir = scratchDir();
+    writeFile(dir, 'caches.json', {
+      name: 'caches',
+      cores: [1],
+      machine: {
+        memory: {
+          caches: [
+            { name: 'l3', bytes: 33554432, shared: true, coreGBps: 50, totalGBps: 200 },
+            { name: 'l2', bytes: 1048576, shared: false, coreGBps: 100, ways: 16 },
+          ],
+        },
+      },
+    });
+    expectProblems(['validate', 'caches.json'], dir, 'caches.json', [
+      'caches.json: machine.memory.caches[1].ways: unknown key (expected one of name, bytes, shared, coreGBps, totalGBps)',
+    ]);
+    writeFile(dir, 'order.json', {
+      name: 'order',
+      cores: [1],
+      machine: {
+        memory: {
+          caches: [
+            { name: 'l3', bytes: 33554432, shared: true, coreGBps: 50, totalGBps: 200 },
+            { name: 'l2', bytes: 1048576, shared: false, coreGBps: 100 },
+          ],
+        },
+      },
+    });
+    expectProblems(['run', 'order.json'], dir, 'order.json', [
+      'order.json: machine.memory.caches[1].bytes: 1048576 is not larger than caches[0].bytes (33554432) (expected each level larger than the one before it, from the core outwards)',
+      'order.json: machine.memory.caches[1].shared: a private level after the shared level caches[0] (expected private levels first, then shared ones, from the core outwards)',
+    ]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
 

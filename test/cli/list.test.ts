@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { machineReader } from '../../sim/cli/scenario-files.js';
 import { loadScenarioText } from '../../sim/experiment/scenario/index.js';
 import { presetNames, presets } from '../../sim/policies/registry.js';
 import { lines, packageRoot, zerosim } from './helpers.js';
@@ -46,7 +47,9 @@ describe('zerosim list', () => {
     expect(listed).toHaveLength(scenarioFiles.length);
     scenarioFiles.forEach((file, index) => {
       const path = join('scenarios', file);
-      const { title } = loadScenarioText(readFileSync(join(packageRoot, path), 'utf8'), path);
+      const text = readFileSync(join(packageRoot, path), 'utf8');
+      const readMachine = machineReader(join(packageRoot, 'scenarios'));
+      const { title } = loadScenarioText(text, path, { readMachine });
       expect(listed[index]).toMatch(new RegExp(`^  ${escapeRegExp(path)} +${escapeRegExp(title)}$`));
     });
   });

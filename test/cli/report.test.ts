@@ -6,10 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { fakeResults } from './fixtures.js';
 import { lines, scratchDir, writeFile, zerosim } from './helpers.js';
 
+/** a user's own picture among the charts, which zerosim must leave alone */
+const userSvg = 'mine.svg';
+
 /** The chart names in DIR/charts, checking that each has both its spec and its SVG. */
 function chartNames(dir: string): string[] {
   const files = readdirSync(join(dir, 'charts'))
-    .filter((f) => f.endsWith('.svg') || f.endsWith('.vl.json'))
+    .filter((f) => (f.endsWith('.svg') || f.endsWith('.vl.json')) && f !== userSvg)
     .sort();
   const names = files.filter((f) => f.endsWith('.vl.json')).map((f) => f.slice(0, -'.vl.json'.length));
   expect(files).toEqual(names.flatMap((name) => [`${name}.svg`, `${name}.vl.json`]).sort());
@@ -21,7 +24,10 @@ describe('zerosim report', () => {
     const dir = scratchDir();
     writeFile(dir, 'results.json', fakeResults());
     mkdirSync(join(dir, 'charts'));
+    // an earlier zerosim's chart (its spec and its SVG), and files of the user's
     writeFileSync(join(dir, 'charts', 'stale.svg'), '<svg/>');
+    writeFileSync(join(dir, 'charts', 'stale.vl.json'), '{}');
+    writeFileSync(join(dir, 'charts', userSvg), '<svg/>');
     writeFileSync(join(dir, 'charts', 'notes.txt'), 'mine');
 
     const result = zerosim(['report', 'results.json'], dir);
@@ -38,8 +44,10 @@ describe('zerosim report', () => {
       );
       expect(readFileSync(join(dir, 'charts', `${name}.svg`), 'utf8')).toContain('<svg');
     }
-    // an earlier run's chart is gone; files that are not charts stay
+    // an earlier run's chart is gone; the user's files stay
     expect(existsSync(join(dir, 'charts', 'stale.svg'))).toBe(false);
+    expect(existsSync(join(dir, 'charts', 'stale.vl.json'))).toBe(false);
+    expect(existsSync(join(dir, 'charts', userSvg))).toBe(true);
     expect(existsSync(join(dir, 'charts', 'notes.txt'))).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

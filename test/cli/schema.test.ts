@@ -2,7 +2,7 @@
 // file naming its schema with "$schema" runs to the same results as without it.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../sim/experiment/scenario/index.js';
@@ -21,14 +21,12 @@ describe('zerosim schema', () => {
     expect(stdout.endsWith('}\n')).toBe(true);
   });
 
-  it.runIf(existsSync('/dev/full'))('reports a full stdout in one line, with exit 2 and no stack', () => {
+  it('reports a full stdout in one line, with exit 2 and no stack', () => {
     const full = openSync('/dev/full', 'w');
     try {
       const result = spawnSync(process.execPath, [bin, 'schema'], { stdio: ['ignore', full, 'pipe'] });
       const stderr = result.stderr.toString();
-      expect(lines(stderr)).toEqual([
-        'stdout: cannot write: no space left on the device (expected a writable standard output)',
-      ]);
+      expect(lines(stderr)).toEqual(['zerosim: cannot write to stdout: no space left on the device']);
       expect(stderr).not.toMatch(stackFrame);
       expect(result.status).toBe(2);
     } finally {
@@ -36,7 +34,7 @@ describe('zerosim schema', () => {
     }
   });
 
-  it('reports a closed pipe in one line, with exit 2 and no stack', async () => {
+  it('ends quietly when the reader closes the pipe, as `| head` does', async () => {
     const child = spawn(process.execPath, [bin, 'schema'], { stdio: ['ignore', 'pipe', 'pipe'] });
     // close the reading end before the command writes: its write meets EPIPE
     child.stdout.destroy();
@@ -45,10 +43,8 @@ describe('zerosim schema', () => {
       stderr += chunk;
     });
     const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(lines(stderr)).toEqual([
-      'stdout: cannot write: the reader closed the pipe (expected a writable standard output)',
-    ]);
-    expect(code).toBe(2);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 

@@ -98,6 +98,8 @@ describe('npm pack', () => {
       'dist/reports/index.js',
       'dist/scenario.schema.json',
       'scenarios/default.json',
+      // the machine profile scenarios/this-host.json names
+      'scenarios/machines/2-core-cloud-vm.json',
       // the calibration loops, compiled on the user's machine by `zerosim calibrate --harness c`
       'sim/calibrate/c/zerosim-loops.c',
     ])

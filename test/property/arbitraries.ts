@@ -30,6 +30,15 @@ interface PolicyAxes {
   reuseOrder: 'dirty-first' | 'clean-first';
 }
 
+/** A cache level as written in a scenario file. */
+export interface CacheLevelJson {
+  name: string;
+  bytes: number;
+  shared: boolean;
+  coreGBps: number;
+  totalGBps?: number;
+}
+
 /** A scenario file's JSON value: plain data, so fast-check prints a failing one in full. */
 export interface ScenarioJson {
   name: string;
@@ -38,7 +47,13 @@ export interface ScenarioJson {
   cores: number[];
   policies: PolicyJson[];
   machine: {
-    memory: { coreClearGBps: number; totalClearGBps: number; pageBytes: number; pageFaultNs?: number };
+    memory: {
+      coreClearGBps: number;
+      totalClearGBps: number;
+      pageBytes: number;
+      pageFaultNs?: number;
+      caches?: CacheLevelJson[];
+    };
     lock?: {
       kind?: 'fifo' | 'ticket' | 'futex';
       acquireNs?: number;
@@ -64,6 +79,7 @@ export interface ScenarioJson {
     spanBytes: number;
     initialDirtyBytes?: number;
     maxFreeBytes?: number | null;
+    reuseOrder?: 'lifo' | 'fifo' | 'address';
   };
   run: { allocationsPerCore: number; warmupFraction?: number; replications: number; seed?: number };
 }
@@ -126,6 +142,28 @@ export function meanOf(d: DistJson): number {
 
 const gbps = (maxTenths: number) => fc.integer({ min: 1, max: maxTenths }).map((tenths) => tenths / 10);
 
+/**
+ * Up to two private then up to two shared levels, sizes growing outwards from 4 KiB to 256 MiB (so
+ * blocks from 1 B to 64 MiB hit, split over and miss them), rates independent of DRAM's.
+ */
+const cachesArb = fc
+  .record({
+    privateLevels: fc.integer({ min: 0, max: 2 }),
+    sharedLevels: fc.integer({ min: 0, max: 2 }),
+    sizes: fc.uniqueArray(fc.integer({ min: 4096, max: 256 * MiB }), { minLength: 4, maxLength: 4 }),
+    rates: fc.array(gbps(4000), { minLength: 4, maxLength: 4 }),
+    totals: fc.array(gbps(8000), { minLength: 4, maxLength: 4 }),
+  })
+  .map(({ privateLevels, sharedLevels, sizes, rates, totals }): CacheLevelJson[] => {
+    const bytes = [...sizes].sort((a, b) => a - b);
+    return Array.from({ length: privateLevels + sharedLevels }, (_, i) => {
+      const shared = i >= privateLevels;
+      const level: CacheLevelJson = { name: `l${i + 1}`, bytes: bytes[i], shared, coreGBps: rates[i] };
+      if (shared) level.totalGBps = totals[i];
+      return level;
+    });
+  });
+
 const machineArb = fc.record({
   memory: fc.record(
     {
@@ -134,6 +172,7 @@ const machineArb = fc.record({
       totalClearGBps: gbps(2000),
       pageBytes: fc.constantFrom(4096, 65536),
       pageFaultNs: durationNs(5_000),
+      caches: cachesArb,
     },
     { requiredKeys: ['coreClearGBps', 'totalClearGBps', 'pageBytes'] },
   ),
@@ -179,6 +218,7 @@ const heapGenes = fc.record({
         fc.constant(2 ** 40),
       ),
       maxFreeBytes: fc.oneof(fc.constant(null), fc.constant(0), fc.integer({ min: 1, max: 1024 * MiB })),
+      reuseOrder: fc.constantFrom<'lifo' | 'fifo' | 'address'>('lifo', 'fifo', 'address'),
     },
     { requiredKeys: [] },
   ),

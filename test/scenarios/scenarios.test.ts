@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { machineReader } from '../../sim/cli/scenario-files.js';
 import { replicationSeed } from '../../sim/experiment/points.js';
 import { loadScenarioText } from '../../sim/experiment/scenario/index.js';
 import { modelConfig } from '../../sim/model/config.js';
@@ -10,6 +11,8 @@ import { runReplication } from '../../sim/model/replication.js';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+// a shipped scenario may name a machine profile in scenarios/machines/, as `zerosim run` reads it
+const readMachine = machineReader(dir);
 
 describe('shipped scenarios', () => {
   it('include the default study', () => {
@@ -19,7 +22,7 @@ describe('shipped scenarios', () => {
 
   for (const file of files) {
     it(`${file}: validates, has a title and description, and runs a short horizon`, () => {
-      const scenario = loadScenarioText(readFileSync(join(dir, file), 'utf8'), file);
+      const scenario = loadScenarioText(readFileSync(join(dir, file), 'utf8'), file, { readMachine });
       expect(scenario.title.length).toBeGreaterThan(10);
       expect(scenario.description.length).toBeGreaterThan(40);
       const short = { ...scenario, run: { ...scenario.run, allocationsPerCore: 50 } };
@@ -39,7 +42,7 @@ describe('shipped scenarios', () => {
 
 describe('shipped scenarios show what their descriptions claim (short horizons, seed = the file’s)', () => {
   const load = (file: string) => {
-    const s = loadScenarioText(readFileSync(join(dir, file), 'utf8'), file);
+    const s = loadScenarioText(readFileSync(join(dir, file), 'utf8'), file, { readMachine });
     return { ...s, run: { ...s.run, allocationsPerCore: 300, replications: 2 } };
   };
   const point = (s: ReturnType<typeof load>, name: string, cores: number) => {

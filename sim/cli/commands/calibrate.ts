@@ -17,7 +17,7 @@ import type { MeasurementRow } from '../../calibrate/rows.js';
 import { InputError } from '../../experiment/scenario/index.js';
 import { loadAssets } from '../assets.js';
 import { type OutputFile, writeFileSet } from '../file-set.js';
-import { checkOutputDir, prepareOutputDir, readInputFile } from '../files.js';
+import { checkOutputDir, readInputFile } from '../files.js';
 import { lastValue } from '../options.js';
 import { displayPath, toolVersion } from '../paths.js';
 
@@ -149,8 +149,7 @@ async function runCalibrate(args: CalibrateArgs): Promise<void> {
       { path: join(dir, 'calibration.html'), text: renderCalibrationHtml(calibration, loadAssets()) },
     );
     progress.finish();
-    await prepareOutputDir(dir);
-    await writeFileSet(files);
+    await writeFileSet(dir, files);
     const { fit, check: checked } = calibration.summary;
     process.stdout.write(
       [

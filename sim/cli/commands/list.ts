@@ -9,6 +9,7 @@ import { InputError, loadScenarioText } from '../../experiment/scenario/index.js
 import { presetNames, presets } from '../../policies/registry.js';
 import { readInputFile } from '../files.js';
 import { displayPath, scenariosDir } from '../paths.js';
+import { machineReader } from '../scenario-files.js';
 
 export const listCommand: CommandModule = {
   command: 'list',
@@ -23,7 +24,8 @@ async function listAll(): Promise<void> {
   for (const name of names) {
     const file = displayPath(join(dir, name));
     try {
-      scenarioRows.push([file, loadScenarioText(await readInputFile(join(dir, name)), file).title]);
+      const text = await readInputFile(join(dir, name));
+      scenarioRows.push([file, loadScenarioText(text, file, { readMachine: machineReader(dir) }).title]);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       scenarioRows.push([file, messages.listInvalidScenario(file)]);

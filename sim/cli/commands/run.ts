@@ -10,11 +10,12 @@ import { applyOverrides, InputError, numberOrText } from '../../experiment/scena
 import { checkValue } from '../../experiment/scenario/overrides.js';
 import { parseTracePoint } from '../../experiment/trace.js';
 import type { Scenario } from '../../types/index.js';
+import { outputDirFlag } from '../files.js';
 import type { StudyFlags, StudyPlan } from '../options.js';
 import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { defaultScenarioFile, displayPath } from '../paths.js';
 import { runAndWrite } from '../pipeline.js';
-import { checkDistinctNames, loadScenarioFiles } from '../scenario-files.js';
+import { checkDistinctNames, loadScenarioFiles, readMachineFlag } from '../scenario-files.js';
 import type { TraceRequest } from '../trace-file.js';
 
 interface RunArgs extends StudyFlags {
@@ -47,13 +48,14 @@ async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
   const files =
     args.scenarios && args.scenarios.length > 0 ? args.scenarios : [displayPath(defaultScenarioFile())];
   const flags = studyFlags(args);
-  const loaded = (await loadScenarioFiles(files)).map(({ file, scenario }) => ({
+  const machine = await readMachineFlag(lastValue(args.machine));
+  const loaded = (await loadScenarioFiles(files, machine)).map(({ file, scenario }) => ({
     file,
     scenario: applyOverrides(scenario, flags.overrides),
   }));
   checkDistinctNames(loaded);
   // one scenario: --out is its folder; several: --out holds one folder per scenario
-  const out = lastValue(args.out);
+  const out = outputDirFlag(lastValue(args.out));
   return loaded.map(({ file, scenario }) => {
     const dir =
       out === undefined ? join('out', scenario.name) : loaded.length === 1 ? out : join(out, scenario.name);

@@ -7,10 +7,11 @@ import type { Argv, CommandModule } from 'yargs';
 import * as messages from '../../experiment/messages.js';
 import { applyOverrides, InputError } from '../../experiment/scenario/index.js';
 import { parseVary } from '../../experiment/vary.js';
+import { asTyped, outputDirFlag } from '../files.js';
 import type { StudyFlags, StudyPlan } from '../options.js';
 import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { runAndWrite } from '../pipeline.js';
-import { loadScenarioFiles } from '../scenario-files.js';
+import { loadScenarioFiles, readMachineFlag } from '../scenario-files.js';
 
 interface WhatifArgs extends StudyFlags {
   scenario: string;
@@ -34,11 +35,15 @@ export const whatifCommand: CommandModule<object, WhatifArgs> = {
 /** The scenario, overridden, with its --vary axes checked against it; its folder `out/NAME-whatif`. */
 async function resolveWhatif(args: WhatifArgs): Promise<StudyPlan[]> {
   const flags = studyFlags(args);
-  const [{ scenario: loaded }] = await loadScenarioFiles([args.scenario]);
+  const out = outputDirFlag(lastValue(args.out));
+  const machine = await readMachineFlag(lastValue(args.machine));
+  const [{ file, scenario: loaded }] = await loadScenarioFiles([args.scenario], machine);
   const scenario = applyOverrides(loaded, flags.overrides);
-  const varyFlags = args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary : [args.vary];
+  const varyFlags = (args.vary === undefined ? [] : Array.isArray(args.vary) ? args.vary : [args.vary]).map(
+    asTyped,
+  );
   if (varyFlags.length === 0 && !args.sensitivity) throw new InputError([messages.whatifNeedsAxis]);
   const vary = parseVary(varyFlags, scenario);
-  const dir = lastValue(args.out) ?? join('out', `${scenario.name}-whatif`);
-  return [studyPlan(args, flags, args.scenario, { scenario, vary, sensitivity: args.sensitivity }, dir)];
+  const dir = out ?? join('out', `${scenario.name}-whatif`);
+  return [studyPlan(args, flags, file, { scenario, vary, sensitivity: args.sensitivity }, dir)];
 }

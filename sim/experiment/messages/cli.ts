@@ -10,8 +10,6 @@ export function usageLine(message: string): string {
   return `zerosim: ${message} (see "zerosim --help")`;
 }
 
-export const interrupted = 'zerosim: interrupted; no files were written for the unfinished scenario';
-
 export function internalErrorLine(message: string): string {
   return `zerosim: internal error: ${message}`;
 }

@@ -38,6 +38,15 @@ export function scenarioFieldDocs(presets: readonly string[]): Readonly<Record<s
     'machine.memory.totalClearGBps': 'the clear bandwidth all cores share (processor sharing)',
     'machine.memory.pageBytes': 'the page size',
     'machine.memory.pageFaultNs': 'the cost of the first touch of a fresh page, on the touching core',
+    'machine.memory.caches':
+      'cache levels from the core outwards, private ones first, each larger than the one before; a clear runs at the rate of the first level that holds its bytes, the rest at DRAM’s; empty: every clear streams to DRAM',
+    'machine.memory.caches.name': 'the level’s name in results (letters, digits, _ and -; not dram)',
+    'machine.memory.caches.bytes':
+      'the level holds a byte while its writer (private) or all writers (shared) have written at most this since',
+    'machine.memory.caches.shared': 'one level for all cores (a processor-shared pool) or one per core',
+    'machine.memory.caches.coreGBps': 'one clear’s rate in this level',
+    'machine.memory.caches.totalGBps':
+      'shared levels only, and required there: the rate all clears in it share',
     'machine.lock': 'the heap lock',
     'machine.lock.kind': 'how the lock hands itself on',
     'machine.lock.acquireNs': 'an uncontended acquire plus release',
@@ -57,6 +66,8 @@ export function scenarioFieldDocs(presets: readonly string[]): Readonly<Record<s
     'heap.initialDirtyBytes': 'dirty free memory at the start (a warm heap)',
     'heap.maxFreeBytes':
       'free memory the heap keeps; bytes freed beyond it go back to the OS; null keeps all',
+    'heap.reuseOrder':
+      'with cache levels: the order of free extents within the dirty and within the clean ones (lifo: the last freed first)',
     run: 'how long and how often to simulate each point',
     'run.allocationsPerCore': 'each replication runs until cores × this many allocations completed',
     'run.warmupFraction': 'the share of simulated time dropped as warm-up',

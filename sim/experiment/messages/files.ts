@@ -52,10 +52,6 @@ export function cannotWriteDir(dir: string, reason: string): string {
   return `${dir}: cannot write output: ${reason} (expected a writable directory)`;
 }
 
-export function cannotWriteStdout(reason: string): string {
-  return `stdout: cannot write: ${reason} (expected a writable standard output)`;
-}
-
 export function duplicateScenarioName(file: string, name: string, otherFile: string): string {
   return `${file}: name: "${name}" is also the name of ${otherFile} (expected distinct names: a scenario's name is its output folder)`;
 }

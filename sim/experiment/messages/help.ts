@@ -16,6 +16,7 @@ export const help = {
   policies: 'policies to run instead of the scenario’s: presets or the scenario’s own policies',
   replications: 'replications per point (>= 2)',
   seed: 'scenario seed, 0 to 4294967295',
+  machine: 'a machine.json (e.g. from zerosim calibrate) to use instead of each scenario’s machine',
   jobs: 'worker threads (results are identical for every value)',
   quiet: 'print no progress',
   maxEvents: 'refuse runs whose estimated event count exceeds this',
@@ -34,4 +35,6 @@ export const help = {
     'POLICY@CORES: also write trace-POLICY-CORES.json, a Chrome trace (Perfetto) of that point’s first replication',
   traceWindow:
     'with --trace: µs of simulated time to record from the end of the warm-up (default: up to 100000 core states)',
+  force: 'overwrite files in the output folder that zerosim did not write',
+  completion: 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)',
 } as const;

@@ -22,7 +22,7 @@ export interface DefaultSettings {
 export function defaultSettings(): DefaultSettings {
   return {
     machine: {
-      memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500 },
+      memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500, caches: [] },
       lock: {
         kind: 'fifo',
         acquireNs: 20,
@@ -48,6 +48,7 @@ export function defaultSettings(): DefaultSettings {
       spanBytes: 65536,
       initialDirtyBytes: 0,
       maxFreeBytes: null,
+      reuseOrder: 'lifo',
     },
     run: { allocationsPerCore: 20000, warmupFraction: 0.1, replications: 5, seed: 1, maxEvents: 2e9 },
   };

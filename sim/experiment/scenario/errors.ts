@@ -28,7 +28,8 @@ export class InputError extends Error {
 
 /** Formats problems found in `source` (a file name, or a flag such as `--cores`) as one line each. */
 export function problemLines(source: string, problems: readonly Problem[]): string[] {
-  return problems.map((p) => problemLine(source, p.path, p.what, p.expected));
+  // one value can fail two checks in the same words (1e20 is neither an integer nor at most the max)
+  return [...new Set(problems.map((p) => problemLine(source, p.path, p.what, p.expected)))];
 }
 
 /** Throws an InputError when there is anything to complain about. */

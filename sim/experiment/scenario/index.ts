@@ -9,5 +9,7 @@ export { parseJsonText } from './json.js';
 export type { JsonSchema } from './json-schema.js';
 export { jsonSchemaDialect, scenarioJsonSchema } from './json-schema.js';
 export { loadScenarioText, loadScenarioValue } from './load.js';
+export type { LoadOptions, MachineFileText, MachineOverride, MachineReader } from './machine-file.js';
+export { loadMachineText } from './machine-file.js';
 export type { ScenarioOverrides } from './overrides.js';
 export { applyOverrides } from './overrides.js';

@@ -4,11 +4,15 @@
 import * as messages from '../messages.js';
 import { InputError } from './errors.js';
 
-/** JSON.parse (a leading byte-order mark is ignored), or an InputError locating the first syntax error. */
+/**
+ * JSON.parse (a leading byte-order mark is ignored), or an InputError locating the first syntax error
+ * or the first duplicate key (JSON.parse keeps the last silently; a scenario must not).
+ */
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (error) {
     const found = locateJsonError(body);
     if (found === undefined) {
@@ -19,6 +23,60 @@ export function parseJsonText(text: string, file: string): unknown {
     const what = messages.jsonFound(found.offset < body.length ? body[found.offset] : undefined);
     throw new InputError([messages.jsonSyntaxLine(file, line, column, what, found.expected)]);
   }
+  const duplicate = findDuplicateKey(body);
+  if (duplicate !== undefined)
+    throw new InputError([
+      messages.duplicateKey(file, messages.jsonPath(duplicate), String(duplicate.at(-1))),
+    ]);
+  return value;
+}
+
+/**
+ * The path of the first key that repeats within its object, in text JSON.parse accepted; undefined
+ * when every key is unique. Containers are tracked on an explicit stack, as in locateJsonError.
+ */
+export function findDuplicateKey(text: string): (string | number)[] | undefined {
+  interface Frame {
+    keys?: Set<string>;
+    /** the segment of the value being read: a key, or an array index */
+    segment: string | number;
+  }
+  const stack: Frame[] = [];
+  const path = () => stack.map((frame) => frame.segment);
+  let at = 0;
+  const readString = (): string => {
+    const start = at;
+    at++;
+    while (text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
+    at++;
+    return JSON.parse(text.slice(start, at)) as string;
+  };
+  while (at < text.length) {
+    const c = text[at];
+    if (c === '{' || c === '[') {
+      stack.push(c === '{' ? { keys: new Set(), segment: '' } : { segment: 0 });
+      at++;
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+      at++;
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (typeof top.segment === 'number') top.segment++;
+      at++;
+    } else if (c === '"') {
+      const str = readString();
+      const top = stack[stack.length - 1];
+      let next = at;
+      while (' \t\n\r'.includes(text[next])) next++;
+      if (top?.keys !== undefined && text[next] === ':') {
+        top.segment = str;
+        if (top.keys.has(str)) return path();
+        top.keys.add(str);
+        at = next + 1;
+      }
+    } else at++;
+  }
+  return undefined;
 }
 
 interface JsonError {

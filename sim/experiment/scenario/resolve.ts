@@ -2,12 +2,13 @@
 // everything downstream reads without checking for missing options.
 
 import { presetPolicy } from '../../policies/registry.js';
-import type { Scenario } from '../../types/index.js';
+import type { MemorySpec, Scenario } from '../../types/index.js';
 import { defaultPolicyNames, defaultSettings } from './defaults.js';
 import { resolvePolicyEntries } from './policies.js';
-import type { ScenarioInput } from './schema.js';
+import type { MachineInput, ScenarioInput } from './schema.js';
 
-export function resolveScenario(input: ScenarioInput): Scenario {
+/** `input.machine` is an object by now: the loader has read any machine file in its place. */
+export function resolveScenario(input: ScenarioInput & { machine?: MachineInput }): Scenario {
   const defaults = defaultSettings();
   return {
     name: input.name,
@@ -16,11 +17,19 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     cores: [...input.cores].sort((a, b) => a - b),
     policies: input.policies ? resolvePolicyEntries(input.policies) : defaultPolicyNames.map(presetPolicy),
     machine: {
-      memory: { ...defaults.machine.memory, ...input.machine?.memory },
+      memory: resolveMemory(defaults.machine.memory, input.machine?.memory),
       lock: { ...defaults.machine.lock, ...input.machine?.lock },
     },
+    // only when given, so that scenarios without a machine file resolve (and write results) as before
+    ...(input.machineSource !== undefined && { machineSource: input.machineSource }),
     workload: { ...defaults.workload, ...input.workload },
     heap: { ...defaults.heap, ...input.heap },
     run: { ...defaults.run, ...input.run },
   };
+}
+
+/** The memory with defaults; cache levels are copied, so no two scenarios share one. */
+function resolveMemory(defaults: MemorySpec, input: MachineInput['memory']): MemorySpec {
+  const memory = { ...defaults, ...input };
+  return { ...memory, caches: memory.caches.map((level) => ({ ...level })) };
 }

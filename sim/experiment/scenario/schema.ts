@@ -2,7 +2,7 @@
 // later (resolve.ts), so every field but `name` and `cores` is optional here.
 
 import { z } from 'zod';
-import { lockKindNames } from '../../types/index.js';
+import { heapReuseOrderNames, lockKindNames } from '../../types/index.js';
 import * as messages from '../messages.js';
 import { distributionSchema } from './distribution.js';
 import { enumField, numberField, strictObject } from './fields.js';
@@ -38,11 +38,24 @@ export const maxEventsSchema = numberField({ int: true, min: 1 });
 
 const text = z.string({ error: messages.expectedType('string') });
 
+// Order, sizes and which levels carry a total are cross-field rules (checks.ts).
+const cacheLevelSchema = strictObject({
+  // a key of results' cacheLevels and part of results.csv's column names
+  name: z
+    .string({ error: messages.expectedCacheName })
+    .regex(/^[a-zA-Z][a-zA-Z0-9_-]*$/, { error: messages.expectedCacheName }),
+  bytes: numberField({ int: true, min: 1 }),
+  shared: z.boolean({ error: messages.expectedType('boolean') }),
+  coreGBps: numberField({ gt: 0 }),
+  totalGBps: numberField({ gt: 0 }).optional(),
+});
+
 const memorySchema = strictObject({
   coreClearGBps: numberField({ gt: 0 }).optional(),
   totalClearGBps: numberField({ gt: 0 }).optional(),
   pageBytes: numberField({ int: true, min: 1 }).optional(),
   pageFaultNs: numberField({ min: 0 }).optional(),
+  caches: z.array(cacheLevelSchema, { error: messages.expectedType('array') }).optional(),
 });
 
 const lockSchema = strictObject({
@@ -57,6 +70,12 @@ const lockSchema = strictObject({
   wakeNs: numberField({ min: 0 }).optional(),
   wakeLatencyNs: numberField({ min: 0 }).optional(),
 });
+
+/** A scenario's `machine` section, and the whole of a machine.json (calibrate writes one). */
+export const machineSchema = strictObject({ memory: memorySchema.optional(), lock: lockSchema.optional() });
+
+/** The path of a machine.json, relative to the scenario's folder; the loader reads it (load.ts). */
+const machinePath = z.string({ error: messages.expectedMachine }).min(1, { error: messages.expectedMachine });
 
 const workloadSchema = strictObject({
   workNs: distributionSchema('nonNegative').optional(),
@@ -76,6 +95,7 @@ const heapSchema = strictObject({
   initialDirtyBytes: numberField({ int: true, min: 0 }).optional(),
   // null: keep all free memory; otherwise bytes freed beyond it go back to the OS
   maxFreeBytes: numberField({ int: true, min: 0 }, messages.expectedMaxFreeBytes).nullable().optional(),
+  reuseOrder: enumField(heapReuseOrderNames).optional(),
 });
 
 const runSchema = strictObject({
@@ -95,7 +115,9 @@ export const scenarioSchema = strictObject(
     description: text.optional(),
     cores: coresSchema,
     policies: policyEntriesSchema.optional(),
-    machine: strictObject({ memory: memorySchema.optional(), lock: lockSchema.optional() }).optional(),
+    machine: z.union([machineSchema, machinePath], { error: messages.expectedMachine }).optional(),
+    // where the machine came from (a machine string or --machine), as given; resolved scenarios keep it
+    machineSource: text.optional(),
     workload: workloadSchema.optional(),
     heap: heapSchema.optional(),
     run: runSchema.optional(),
@@ -107,3 +129,6 @@ export const scenarioSchema = strictObject(
 
 /** A scenario as validated: right types and ranges, defaults not yet filled in. */
 export type ScenarioInput = z.output<typeof scenarioSchema>;
+
+/** A machine section as validated, defaults not yet filled in. */
+export type MachineInput = z.output<typeof machineSchema>;

@@ -31,6 +31,7 @@ describe('README defaults table', () => {
     it(`documents ${path}`, () => {
       const text = documented(path);
       if (value === null) expect(text).toMatch(/^null/);
+      else if (Array.isArray(value)) expect(text.startsWith(JSON.stringify(value))).toBe(true);
       else if (typeof value === 'number') expect(Number(text.replace(/[^0-9.e+-]/g, ''))).toBe(value);
       else if (typeof value === 'string') expect(text).toBe(`\`${value}\``);
       else {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { machineReader } from '../../../sim/cli/scenario-files.js';
 import { scenarioFieldDocs } from '../../../sim/experiment/messages.js';
 import {
   InputError,
@@ -69,7 +70,8 @@ describe('the scenario JSON Schema', () => {
     it(`accepts the shipped ${file}, and its resolved form`, () => {
       const text = readFileSync(join(scenariosDir, file), 'utf8');
       expect(schemaErrors(JSON.parse(text))).toEqual([]);
-      expect(schemaErrors(JSON.parse(JSON.stringify(loadScenarioText(text, file))))).toEqual([]);
+      const options = { readMachine: machineReader(scenariosDir) };
+      expect(schemaErrors(JSON.parse(JSON.stringify(loadScenarioText(text, file, options))))).toEqual([]);
     });
   }
 

@@ -191,7 +191,7 @@ describe('loadScenarioText on wrong shapes and values', () => {
       [
         's.json: workload.sizeByte: unknown key; did you mean "sizeBytes"? (expected one of workNs, sizeBytes, needZeroFraction, liveBlocksPerCore)',
         's.json: workload.foo: unknown key (expected one of workNs, sizeBytes, needZeroFraction, liveBlocksPerCore)',
-        's.json: polices: unknown key; did you mean "policies"? (expected one of name, title, description, cores, policies, machine, workload, heap, run, $schema)',
+        's.json: polices: unknown key; did you mean "policies"? (expected one of name, title, description, cores, policies, machine, machineSource, workload, heap, run, $schema)',
       ],
     ],
   ])('reports %s', (_, text, lines) => {
@@ -391,6 +391,57 @@ describe('loadScenarioText on rules spanning fields', () => {
   });
 });
 
+describe('loadScenarioText on cache levels', () => {
+  const l2 = { name: 'l2', bytes: 1048576, shared: false, coreGBps: 100 };
+  const l3 = { name: 'l3', bytes: 33554432, shared: true, coreGBps: 50, totalGBps: 200 };
+  const caches = (levels: unknown[], heap: object = {}) =>
+    problems(withFields({ machine: { memory: { caches: levels } }, heap }));
+
+  it('accepts levels in order, and an unknown heap.reuseOrder is refused', () => {
+    const valid = loadScenarioText(withFields({ machine: { memory: { caches: [l2, l3] } } }), 's.json');
+    expect(valid.machine.memory.caches).toEqual([l2, l3]);
+    expect(caches([l2], { reuseOrder: 'random' })).toEqual([
+      's.json: heap.reuseOrder: got "random" (expected one of "lifo", "fifo", "address")',
+    ]);
+  });
+
+  it('refuses a level not larger than the one before it', () => {
+    expect(caches([l2, { ...l3, bytes: 1048576 }])).toEqual([
+      's.json: machine.memory.caches[1].bytes: 1048576 is not larger than caches[0].bytes (1048576) (expected each level larger than the one before it, from the core outwards)',
+    ]);
+  });
+
+  it('refuses a private level after a shared one', () => {
+    expect(caches([{ ...l3, bytes: 524288 }, l2])).toEqual([
+      's.json: machine.memory.caches[1].shared: a private level after the shared level caches[0] (expected private levels first, then shared ones, from the core outwards)',
+    ]);
+  });
+
+  it('wants totalGBps on shared levels only', () => {
+    const { totalGBps: _, ...noTotal } = l3;
+    expect(caches([{ ...l2, totalGBps: 100 }, noTotal])).toEqual([
+      's.json: machine.memory.caches[0].totalGBps: a private level has no total: each core has its own (expected totalGBps on every shared level, and only there)',
+      's.json: machine.memory.caches[1].totalGBps: missing on a shared level (expected totalGBps on every shared level, and only there)',
+    ]);
+  });
+
+  it('refuses repeated names, the name dram, unknown keys and missing fields', () => {
+    expect(caches([l2, { ...l3, name: 'l2' }, { ...l3, name: 'dram', bytes: 67108864 }])).toEqual([
+      's.json: machine.memory.caches[1].name: "l2" is the name of caches[0] already (expected a distinct name for each level, other than "dram")',
+      's.json: machine.memory.caches[2].name: got "dram" (expected a distinct name for each level, other than "dram")',
+    ]);
+    expect(caches([{ ...l2, name: '2nd level' }])).toEqual([
+      's.json: machine.memory.caches[0].name: got "2nd level" (expected a name of letters, digits, "_" and "-" that starts with a letter, e.g. "l2")',
+    ]);
+    const lines = caches([{ name: 'l1', bytes: 32768, shared: false, coreGbps: 200 }]);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^s\.json: machine\.memory\.caches\[0\]\.coreGBps: /);
+    expect(lines[1]).toMatch(
+      /^s\.json: machine\.memory\.caches\[0\]\.coreGbps: unknown key; did you mean "coreGBps"\?/,
+    );
+  });
+});
+
 describe('InputError', () => {
   it('collects problems from every section at once and names the file in each line', () => {
     const lines = problems(
@@ -401,7 +452,7 @@ describe('InputError', () => {
       'dir/my scenario.json: cores[0]: got 0 (expected an integer from 1 to 65536)',
       'dir/my scenario.json: workload.workNs: got -1 (expected a number >= 0)',
       'dir/my scenario.json: run.seed: got 0.5 (expected an integer from 0 to 4294967295)',
-      'dir/my scenario.json: extra: unknown key (expected one of name, title, description, cores, policies, machine, workload, heap, run, $schema)',
+      'dir/my scenario.json: extra: unknown key (expected one of name, title, description, cores, policies, machine, machineSource, workload, heap, run, $schema)',
     ]);
   });
 

@@ -27,7 +27,7 @@ function expectedMinimal(): Scenario {
       { ...presets['no-zero'] },
     ],
     machine: {
-      memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500 },
+      memory: { coreClearGBps: 20, totalClearGBps: 60, pageBytes: 4096, pageFaultNs: 1500, caches: [] },
       lock: {
         kind: 'fifo',
         acquireNs: 20,
@@ -53,6 +53,7 @@ function expectedMinimal(): Scenario {
       spanBytes: 65536,
       initialDirtyBytes: 0,
       maxFreeBytes: null,
+      reuseOrder: 'lifo',
     },
     run: { allocationsPerCore: 20000, warmupFraction: 0.1, replications: 5, seed: 1, maxEvents: 2e9 },
   };
