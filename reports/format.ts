@@ -37,9 +37,9 @@ export function formatNs(ns: number): string {
 
 /** bytes → "1 MiB", "256 KiB", "1.5 GiB", "300 B" */
 export function formatBytes(bytes: number): string {
-  const units = ['GiB', 'MiB', 'KiB'];
+  const units = ['PiB', 'TiB', 'GiB', 'MiB', 'KiB'];
   for (let i = 0; i < units.length; i++) {
-    const factor = 1024 ** (3 - i);
+    const factor = 1024 ** (units.length - i);
     if (Math.abs(bytes) >= factor) return `${trim(bytes / factor, 3)} ${units[i]}`;
   }
   return `${trim(bytes, 3)} B`;
@@ -109,9 +109,47 @@ export function formatCompactMeanCi(mean: number, ci95: number): string {
   return `${scaled.toFixed(decimals)}${suffix} ±${(ci95 / scale).toFixed(decimals)}${suffix}`;
 }
 
-/** a rate with its CI half-width: "18.6 k ± 220 allocs/s" */
+/** The SI prefix a magnitude is shown in (none below 1000). */
+function siPrefix(magnitude: number): { factor: number; prefix: string } {
+  return SI.find(({ factor }) => magnitude >= factor * 0.9995) ?? { factor: 1, prefix: '' };
+}
+
+/** Decimals that show `value` to three significant digits (as formatSi does): 1.16 → 2, 47.3 → 1, 746 → 0. */
+function decimalsOf(value: number, digits = 3): number {
+  if (value === 0) return 0;
+  const shown = Number(Math.abs(value).toPrecision(digits));
+  return Math.max(0, digits - 1 - Math.floor(Math.log10(shown)));
+}
+
+/** A CI half-width to the mean's decimals; "0" when it rounds away. */
+function ciText(ci95: number, decimals: number): string {
+  const text = Math.abs(ci95).toFixed(decimals);
+  return Number(text) === 0 ? '0' : text;
+}
+
+/**
+ * A mean with its CI half-width, both in the mean's unit and the CI rounded to the mean's precision,
+ * so float noise never shows: "18.6 k ± 0.3 k allocs/s", "1.16 k ± 0 allocs/s" (a CI below the last
+ * digit shown), "980 ± 12 allocs/s".
+ */
 export function formatMeanCi(mean: number, ci95: number, unit: string): string {
-  return `${formatSi(mean)} ± ${formatSi(ci95, 2)} ${unit}`;
+  const { factor, prefix } = siPrefix(Math.max(Math.abs(mean), Math.abs(ci95)));
+  const decimals = decimalsOf(mean / factor);
+  const ci = ciText(ci95 / factor, decimals);
+  const meanText = `${trim(mean / factor, 3)}${prefix ? ` ${prefix}` : ''}`;
+  const ciWithUnit = ci === '0' ? ci : `${ci}${prefix ? ` ${prefix}` : ''}`;
+  return `${meanText} ± ${ciWithUnit}${unit ? ` ${unit}` : ''}`;
+}
+
+/** A share with its CI half-width, rounded alike: "97.7% ± 0.1%", "100% ± 0" (no 6.9e-15% of noise). */
+export function formatPctMeanCi(mean: number, ci95: number): string {
+  const ci = ciText(ci95 * 100, decimalsOf(mean * 100));
+  return `${formatPct(mean)} ± ${ci === '0' ? ci : `${ci}%`}`;
+}
+
+/** bytes per second in binary units: 1.25e13 → "11.4 TiB/s" */
+export function formatBytesRate(bytesPerSec: number): string {
+  return `${formatBytes(bytesPerSec)}/s`;
 }
 
 /**

@@ -3,7 +3,8 @@
  * shows charts on a 1366×768 laptop as well as a 1400×900 one; parameter and results tables follow
  * below. Two chart columns need 2 × 640 px plus gaps: from about 1330 px wide. vega-embed pads each
  * chart 38 px on the right for its actions button; the button moves into the card's title row instead,
- * so a chart needs only its own width.
+ * so a chart needs only its own width. Table cells wrap only between words, so no cell is narrower
+ * than its longest word (a table wider than the page scrolls in its .table-wrap).
  */
 export const PAGE_CSS = `
 :root { --fg: #1d1d1f; --muted: #555; --line: #e2e4e8; --bg: #f5f6f8; }
@@ -40,7 +41,8 @@ section.details > p { margin: 2px 0 6px; max-width: 130ch; color: #333; }
 .params h3 { font-size: 13px; margin: 6px 0 2px; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 12.5px; background: #fff; border: 1px solid var(--line); }
-th, td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: normal; }
+th.num { white-space: normal; }
 th { background: #fafbfc; font-weight: 600; }
 td:first-child { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

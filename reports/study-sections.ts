@@ -17,6 +17,7 @@ import {
 } from './format.js';
 import { coreCounts, policyNames } from './points.js';
 import { table } from './tables.js';
+import { judgeUsl } from './usl-judge.js';
 import { baseScenarioView, baseVary, inTableOrder, scenarioValueAt, varyText, whatifAxes } from './views.js';
 
 /** "value [lo, hi]", or the value alone without an interval. */
@@ -80,6 +81,17 @@ export function capacityDetails(results: Results): string {
   return `<h2>Capacity answers for every what-if combination</h2>\n<div class="capacity-all">${capacityList(results, answers)}</div>\n`;
 }
 
+/** "yes", or why not and the knee N* = (Z + D) / D_max of the bound-limited curve. */
+function fitVerdict(results: Results, fit: UslSummary): string {
+  const verdict = judgeUsl(results, fit);
+  if (verdict.describes) return 'yes';
+  const knee =
+    verdict.kneeCores === null
+      ? ''
+      : `; bound-limited, knee N* = ${formatFixed(verdict.kneeCores, 1)} cores (${verdict.boundName})`;
+  return `no: ${verdict.why}${knee}`;
+}
+
 /** One row per fitted curve: σ, κ and λ with 95% CIs, N*, the peak and R². */
 export function uslTable(results: Results): string | null {
   const fits = inTableOrder(results, Object.values(results.usl ?? {}));
@@ -99,6 +111,7 @@ export function uslTable(results: Results): string | null {
     withCi(formatSi(u.lambda), u.ci95?.lambda, (v) => formatSi(v)),
     ...peak(u),
     u.r2 === null ? '–' : formatFixed(u.r2, 4),
+    fitVerdict(results, u),
   ]);
   const head = [
     'policy',
@@ -109,6 +122,7 @@ export function uslTable(results: Results): string | null {
     'N* = √((1−σ)/κ) (cores)',
     'peak X(N*) (allocs/s)',
     'R²',
+    'describes the curve',
   ];
   const first = varied ? 2 : 1;
   return table(head, rows, [first, first + 1, first + 2, first + 3, first + 4, first + 5]);
@@ -121,7 +135,10 @@ export function uslNote(results: Results): string {
   return (
     'Least-squares fit of X(N) = λN / (1 + σ(N−1) + κN(N−1)) to the mean throughputs; σ is the serialised ' +
     'share (the heap lock), κ the cost that grows with pairs of cores (shared clear bandwidth), and N* where ' +
-    'the fitted curve peaks.' +
+    'the fitted curve peaks. A fit describes its curve when R² ≥ 0.98 and any peak inside the simulated cores ' +
+    'is within 5% of the simulated peak; the throughput chart draws only those. A curve the USL does not ' +
+    'describe is bound-limited: it rises until the tightest resource bound 1/D_max stops it, at the knee ' +
+    'N* = (Z + D) / D_max of operational analysis (Z + D the uncontended cycle, from the core bound).' +
     (noCi ? ' Fits with 3 or fewer core counts have no confidence interval.' : '')
   );
 }

@@ -8,15 +8,18 @@ import { bindingBound } from './bounds.js';
 import { escapeHtml } from './escape.js';
 import {
   formatBytes,
+  formatBytesRate,
   formatCount,
   formatDist,
   formatMeanCi,
   formatNs,
+  formatParameter,
   formatPct,
+  formatPctMeanCi,
   formatSi,
   formatSignedPctFixed,
 } from './format.js';
-import { pointsInTableOrder, varyText, whatifAxes } from './views.js';
+import { pointsInTableOrder, varyCompact, whatifAxes } from './views.js';
 
 /** A table from a header row and body rows of plain-text cells; `numeric` columns align right. */
 export function table(head: string[], rows: string[][], numeric: number[] = []): string {
@@ -129,9 +132,27 @@ function variedColumn(results: Results) {
   const on = whatifAxes(results).length > 0;
   return {
     head: on ? ['varied values'] : [],
-    cell: (p: Results['points'][number]) => (on ? [varyText(results, p.vary)] : []),
+    cell: (p: Results['points'][number]) => (on ? [varyCompact(results, p.vary, formatParameter)] : []),
     shift: (columns: number[]) => columns.map((c) => (on && c >= 1 ? c + 1 : c)),
   };
+}
+
+/** The bound a point sits on and how close it is, kept on one line (no-break spaces) when it is short. */
+function boundText(bound: ReturnType<typeof bindingBound>): string {
+  if (bound === null) return '–';
+  return bound.binds
+    ? `${bound.bound}\u00a0(${formatPct(bound.fraction)})`
+    : `none (${formatPct(bound.fraction)} of\u00a0${bound.bound})`;
+}
+
+/**
+ * The lock hold of an allocation and of a free, apart: an allocation's can include a whole clear,
+ * a free's is its bookkeeping. Results from before the split carry only their mean over both.
+ */
+function lockHoldCells(p: Results['points'][number]): [string, string] {
+  const { mean, allocMean, freeMean } = p.lockHoldNs;
+  if (allocMean === undefined || freeMean === undefined) return [`${formatNs(mean)} (alloc and free)`, '–'];
+  return [formatNs(allocMean), freeMean === 0 ? 'no lock' : formatNs(freeMean)];
 }
 
 export function resultsTable(results: Results): string {
@@ -141,13 +162,14 @@ export function resultsTable(results: Results): string {
     ...varied.head,
     'cores',
     'throughput (allocs/s ± 95% CI)',
-    'bytes/s',
-    'lock utilisation (%)',
+    'allocated bytes/s',
+    'lock utilisation',
     'lock wait p99',
-    'lock hold mean',
+    'lock hold per allocation',
+    'lock hold per free',
     'latency p99',
-    'longest non-preemptible stretch',
-    'clear bandwidth (%)',
+    'longest stretch without preemption',
+    'clear bandwidth used',
     'bound it sits on',
     'events',
   ];
@@ -160,23 +182,19 @@ export function resultsTable(results: Results): string {
       ...varied.cell(p),
       `${p.cores}`,
       formatMeanCi(p.allocsPerSec.mean, p.allocsPerSec.ci95, ''),
-      `${formatSi(p.bytesPerSec.mean)}B/s`,
-      `${formatPct(p.lockUtilization.mean)} ± ${formatPct(p.lockUtilization.ci95, 2)}`,
+      formatBytesRate(p.bytesPerSec.mean),
+      formatPctMeanCi(p.lockUtilization.mean, p.lockUtilization.ci95),
       formatNs(p.lockWaitNs.p99),
-      formatNs(p.lockHoldNs.mean),
+      ...lockHoldCells(p),
       formatNs(p.latencyNs.p99),
       formatNs(p.maxNonPreemptibleNs),
-      `${formatPct(p.bandwidthUtilization.mean)} ± ${formatPct(p.bandwidthUtilization.ci95, 2)}`,
-      bound === null
-        ? '–'
-        : bound.binds
-          ? `${bound.bound} (${formatPct(bound.fraction)})`
-          : `none (${formatPct(bound.fraction)} of ${bound.bound})`,
+      formatPctMeanCi(p.bandwidthUtilization.mean, p.bandwidthUtilization.ci95),
+      boundText(bound),
       formatCount(p.events),
       ...precision.cell(p),
     ];
   });
-  return table(head, rows, varied.shift([1, 2, 3, 4, 5, 6, 7, 8, 9, 11]));
+  return table(head, rows, varied.shift([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]));
 }
 
 /**

@@ -69,6 +69,32 @@ export function varyText(results: Results, vary: Vary | undefined): string {
   return paths.map((p) => `${p} = ${String(vary![p])}`).join(', ');
 }
 
+/**
+ * The compact form tables use: each field by its last name part, its value in the field's unit, and
+ * no-break spaces inside one field so a cell wraps only between fields ("totalClearGBps = 30 GB/s,
+ * needZeroFraction = 0.5"). The what-if section above the tables names the full paths.
+ */
+export function varyCompact(
+  results: Results,
+  vary: Vary | undefined,
+  format: (path: string, v: number) => string,
+): string {
+  const axisPaths = whatifAxes(results).map((a) => a.path);
+  const paths = axisPaths.filter((p) => vary !== undefined && p in vary);
+  for (const p of Object.keys(vary ?? {})) if (!paths.includes(p)) paths.push(p);
+  return paths
+    .map((p) => {
+      const v = vary![p];
+      const name = p
+        .replace(/\.value$/, '')
+        .split('.')
+        .pop();
+      const value = typeof v === 'number' ? format(p, v) : String(v);
+      return `${name} = ${value}`.replaceAll(' ', '\u00a0');
+    })
+    .join(', ');
+}
+
 /** Position of a point's varied values in the grid, axis by axis, for sorting. */
 function gridIndex(results: Results, vary: Vary | undefined): number[] {
   return whatifAxes(results).map((axis) => axis.values.indexOf(vary?.[axis.path] as VaryValue));

@@ -1,5 +1,5 @@
 // Before the tests, once: makes sure Debian's chromium is there for the browser tests (installing it
-// with apt-get when running as root), then builds dist/ so CLI tests drive the current sources even
+// with apt-get when running as root), then builds dist/ (and the playground's browser bundles) so CLI tests drive the current sources even
 // under a bare `vitest run`.
 import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -24,6 +24,8 @@ export default async function setup(): Promise<void> {
     cwd: root,
     stdio: 'inherit',
   });
+  // the playground's browser bundles, as `npm run build` makes them
+  execFileSync(process.execPath, [`${root}sim/browser/build.mjs`], { cwd: root, stdio: 'inherit' });
 }
 
 async function ensureChromium(): Promise<void> {

@@ -8,6 +8,7 @@ import {
   appliesToSweep,
   base,
   type ChartBuilder,
+  coincidingNote,
   coresAxis,
   HEIGHT,
   legendPick,
@@ -44,6 +45,7 @@ export const bandwidth: ChartBuilder<'bandwidth'> = {
     "machine's total clear bandwidth, with the 95% CI. A policy that clears under the lock can never use more " +
     "than one core's clear rate, however many cores wait.",
   applies: appliesToSweep,
+  note: coincidingNote,
   build(results) {
     const x = coresAxis(results);
     const color = policyColor(results);

@@ -29,29 +29,59 @@ export const SKIP_REASONS = [
 /** Dirty bytes a policy that never clears hands out: shown only when some point has them. */
 export const UNSAFE = { key: 'unsafe', label: 'not cleared: dirty (unsafe)', color: '#fcbba1' } as const;
 
+/** Whether any point of these results has bytes in this field of `of(point)`. */
+const occurs = (results: Results, of: (p: Point) => object | undefined, key: string) =>
+  results.points.some((p) => ((of(p) as Record<string, number | undefined> | undefined)?.[key] ?? 0) > 0);
+
+/** The clear locations that occur in these results (all of them when none does, so the bar has a legend). */
+const locations = (results: Results) => {
+  const seen = CLEAR_LOCATIONS.filter((l) => occurs(results, (p) => p.clearedBytesPerAlloc, l.key));
+  return seen.length > 0 ? seen : [...CLEAR_LOCATIONS];
+};
+
+/** The skip reasons that occur: the legend names only what some bar holds. */
 const reasons = (results: Results) =>
-  results.points.some((p) => (p.skippedBytesPerAlloc?.unsafe ?? 0) > 0)
-    ? [...SKIP_REASONS, UNSAFE]
-    : [...SKIP_REASONS];
+  [...SKIP_REASONS, UNSAFE].filter((r) => occurs(results, (p) => p.skippedBytesPerAlloc, r.key));
 
 /** True when some point of these results skipped a byte: otherwise the skipped bar is left out. */
 export function hasSkipped(results: Results): boolean {
-  return results.points.some((p) => reasons(results).some((r) => (p.skippedBytesPerAlloc?.[r.key] ?? 0) > 0));
+  return reasons(results).length > 0;
+}
+
+/** The binary unit the bars are drawn in: the largest that keeps the longest bar at 1 or more. */
+export function byteUnit(results: Results): { label: string; bytes: number } {
+  const longest = Math.max(
+    0,
+    ...results.points.map((p) =>
+      Math.max(
+        Object.values(p.clearedBytesPerAlloc).reduce((a, b) => a + b, 0),
+        Object.values(p.skippedBytesPerAlloc ?? {}).reduce((a: number, b) => a + (b ?? 0), 0),
+      ),
+    ),
+  );
+  const units = [
+    { label: 'GiB', bytes: 1024 ** 3 },
+    { label: 'MiB', bytes: 1024 ** 2 },
+    { label: 'KiB', bytes: 1024 },
+  ];
+  return units.find((u) => longest >= u.bytes) ?? { label: 'bytes', bytes: 1 };
 }
 
 function categories(results: Results, skipped: boolean): StackedCategory[] {
-  if (!skipped) return [...CLEAR_LOCATIONS];
+  if (!skipped) return locations(results);
   return [
-    ...CLEAR_LOCATIONS.map((l) => ({ ...l, group: CLEARED })),
+    ...locations(results).map((l) => ({ ...l, group: CLEARED })),
     ...reasons(results).map((r) => ({ ...r, group: SKIPPED })),
   ];
 }
 
-function parts(results: Results, skipped: boolean) {
+/** A point's bytes per category, in `unit`. */
+function parts(results: Results, skipped: boolean, unit: number) {
+  const places = locations(results);
   const skip = reasons(results);
   return (p: Point) => [
-    ...CLEAR_LOCATIONS.map((l) => p.clearedBytesPerAlloc[l.key]),
-    ...(skipped ? skip.map((r) => p.skippedBytesPerAlloc?.[r.key] ?? 0) : []),
+    ...places.map((l) => p.clearedBytesPerAlloc[l.key] / unit),
+    ...(skipped ? skip.map((r) => (p.skippedBytesPerAlloc?.[r.key] ?? 0) / unit) : []),
   ];
 }
 
@@ -64,27 +94,31 @@ export const clearedBytes: ChartBuilder<'cleared-bytes'> = {
     'kernel zeroing fresh pages, which even a policy that never clears pays. The pale bar under each policy ' +
     'is the bytes it did not clear, by why: the caller did not need them zeroed, they were already clean, or ' +
     'they were fresh from the OS and so zero already; for a policy that never clears, dirty bytes handed to ' +
-    'a caller that needed zeroed memory show as not cleared (unsafe). ' +
+    'a caller that needed zeroed memory show as not cleared (unsafe). Sizes are binary (1 MiB = 2^20 bytes); ' +
+    'the legend lists only the places and reasons that occur. ' +
     'Click a legend entry to pick one.',
   applies: appliesToSweep,
   build(results) {
     const skipped = hasSkipped(results);
     const cats = categories(results, skipped);
+    const unit = byteUnit(results);
     return stackedByCores(results, {
       description: skipped
-        ? 'Bytes cleared per allocation (bytes) by location, and bytes skipped by reason, per policy at selected core counts'
-        : 'Bytes cleared per allocation (bytes) by location, per policy at selected core counts',
-      rows: rowsAtSelectedCores(results, cats, parts(results, skipped)),
+        ? `Bytes cleared per allocation (${unit.label}) by location, and bytes skipped by reason, per policy at selected core counts`
+        : `Bytes cleared per allocation (${unit.label}) by location, per policy at selected core counts`,
+      rows: rowsAtSelectedCores(results, cats, parts(results, skipped, unit.bytes)),
       categories: cats,
       legendColumns: skipped ? 2 : 3,
-      xTitle: skipped ? 'cleared or skipped per allocation (bytes)' : 'cleared per allocation (bytes)',
-      xFormat: '~s',
+      xTitle: skipped
+        ? `cleared or skipped per allocation (${unit.label})`
+        : `cleared per allocation (${unit.label})`,
+      xFormat: '~r',
       stack: 'zero',
-      valueTitle: 'bytes per allocation',
-      valueFormat: ',.0f',
+      valueTitle: `${unit.label} per allocation`,
+      valueFormat: ',.3~r',
       totalLabel: skipped
-        ? `datum.total > 0 ? format(datum.total, '.3~s') + 'B ' + datum.group : datum.group === '${CLEARED}' ? 'none cleared' : ''`
-        : "datum.total > 0 ? format(datum.total, '.3~s') + 'B' : 'none'",
+        ? `datum.total > 0 ? format(datum.total, '.3~r') + ' ${unit.label} ' + datum.group : datum.group === '${CLEARED}' ? 'none cleared' : ''`
+        : `datum.total > 0 ? format(datum.total, '.3~r') + ' ${unit.label}' : 'none'`,
     });
   },
 };

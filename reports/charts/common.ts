@@ -5,7 +5,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../sim/types/index.js';
-import { coreCounts, hasOnePointPerCoreCount, policyNames } from '../points.js';
+import { coreCounts, hasOnePointPerCoreCount, identicalCurves, policyNames } from '../points.js';
 
 export type { TopLevelSpec };
 /** one member of a `layer` array, so conditionally built layers keep their literal mark types */
@@ -124,4 +124,33 @@ export function base(description: string) {
     padding: 6,
     config: CONFIG,
   };
+}
+
+/**
+ * A vega expression that prints a byte count in binary units, as the report's text does
+ * ("16 MiB", "256 KiB"): for axis labels of a bytes field, which vega's SI format would print in MB.
+ */
+export function binaryBytesExpr(value: string): string {
+  const units: Array<[number, string]> = [
+    [2 ** 40, 'TiB'],
+    [2 ** 30, 'GiB'],
+    [2 ** 20, 'MiB'],
+    [2 ** 10, 'KiB'],
+  ];
+  return units.reduceRight(
+    (rest, [size, unit]) =>
+      `abs(${value}) >= ${size} ? format(${value} / ${size}, '.3~r') + ' ${unit}' : ${rest}`,
+    `format(${value}, '.3~r') + ' B'`,
+  );
+}
+
+/**
+ * For the per-policy line charts other than throughput (which draws the later curves dashed): which
+ * curves coincide, so a reader knows a colour hidden under another is there.
+ */
+export function coincidingNote(results: Results): string | null {
+  const groups = identicalCurves(results);
+  if (groups.length === 0) return null;
+  const words = groups.map((g) => g.join(' and ')).join('; ');
+  return `Identical results, so their lines coincide here and the later colour hides the earlier: ${words}.`;
 }

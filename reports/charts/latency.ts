@@ -3,11 +3,13 @@
  * p50, p99 and p99.9 on a shared log scale, so the tail can be compared with the median at a glance.
  */
 import type { Results } from '../../sim/types/index.js';
+import { formatPct } from '../format.js';
 import { pointsByPolicy } from '../points.js';
 import {
   appliesToSweep,
   base,
   type ChartBuilder,
+  coincidingNote,
   coresAxis,
   HEIGHT,
   legendPick,
@@ -20,6 +22,16 @@ const PERCENTILES = [
   { key: 'p99', label: 'p99' },
   { key: 'p999', label: 'p99.9' },
 ] as const;
+
+/**
+ * Latency is bimodal when only some callers need zeroed memory and some policy honours that: a caller
+ * that needs zeroing waits for a clear, the others do not, so the median can sit in either mode and
+ * jump between them from one core count to the next.
+ */
+export function bimodalLatency(results: Results): boolean {
+  const f = results.scenario.workload.needZeroFraction;
+  return f > 0 && f < 1 && results.scenario.policies.some((p) => p.honorNeedZero && p.zeroAt !== 'never');
+}
 
 /** Width of one percentile panel, in pixels. */
 const PANEL_WIDTH = 120;
@@ -46,6 +58,17 @@ export const latency: ChartBuilder<'latency'> = {
     'log scale. Latency adds up lock wait, lock hold, clearing and page faults, so it climbs as soon as any ' +
     'of them queues; the tail climbs first.',
   applies: appliesToSweep,
+  note(results) {
+    const same = coincidingNote(results);
+    if (!bimodalLatency(results)) return same;
+    const share = formatPct(results.scenario.workload.needZeroFraction);
+    return (
+      `Latency is bimodal here: ${share} of callers need zeroed memory and wait for a clear, the rest do not, ` +
+      'so the p50 sits in one mode or the other and can jump between them from one core count to the next; ' +
+      'the p99 follows the clearing mode.' +
+      (same === null ? '' : ` ${same}`)
+    );
+  },
   build(results) {
     return {
       ...base('Allocation latency p50/p99/p99.9 (ns) against cores, per policy'),
@@ -56,7 +79,13 @@ export const latency: ChartBuilder<'latency'> = {
           type: 'ordinal',
           sort: PERCENTILES.map((q) => q.label),
           title: null,
-          header: { labelFontWeight: 'bold' },
+          header: {
+            labelFontWeight: 'bold',
+            // say so on the chart itself, not only in the note
+            ...(bimodalLatency(results)
+              ? { labelExpr: "datum.value === 'p50' ? 'p50 (bimodal: see note)' : datum.value" }
+              : {}),
+          },
         },
       },
       spacing: 10,

@@ -8,6 +8,7 @@ import {
   appliesToSweep,
   base,
   type ChartBuilder,
+  coincidingNote,
   coresAxis,
   DASH_LEGEND,
   HALF_WIDTH,
@@ -53,6 +54,7 @@ export const lock: ChartBuilder<'lock'> = {
     'waits are not drawn. Right: the fraction of time the lock is held, with its 95% CI. Once utilisation ' +
     'nears 100% the lock serves allocations as fast as it can, and every extra core only adds to the queue.',
   applies: appliesToSweep,
+  note: coincidingNote,
   build(results) {
     const x = coresAxis(results);
     const color = policyColor(results);

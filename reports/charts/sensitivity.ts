@@ -9,7 +9,7 @@ import { policyNames } from '../points.js';
 import { base, type ChartBuilder, type Layer } from './common.js';
 
 /** Plot width of one policy's panel: three panels a row fit the page's full width, fewer get wider plots. */
-const PANEL_WIDTH = { narrow: 230, wide: 320 };
+const PANEL_WIDTH = { narrow: 230, wide: 400 };
 /** Row step of one parameter's bars. */
 const ROW_STEP = 17;
 const LOW = '#4c78a8';
@@ -34,14 +34,35 @@ export function sensitivityPanel(row: SensitivityRow): string {
   return `${row.policy} · base ${formatAllocsRate(row.baseAllocsPerSec)}`;
 }
 
-/** Two bars per parameter: throughput change with the parameter low, and with it high. */
+/** True when a side's value is not base × (1 ± swing): the scenario clamped it (a fraction stays ≤ 1). */
+export function isClamped(row: SensitivityRow, side: 'low' | 'high', swing: number): boolean {
+  const want = row.baseValue * (side === 'low' ? 1 - swing : 1 + swing);
+  const got = side === 'low' ? row.lowValue : row.highValue;
+  return Math.abs(got - want) > 1e-9 * Math.max(Math.abs(want), 1);
+}
+
+/**
+ * Two bars per parameter: throughput change with the parameter low, and with it high. The two bars
+ * share a row, so their labels go outside the pair: the smaller change's label left of the row's
+ * leftmost end, the larger change's right of its rightmost end, and they never overprint, even on a
+ * row whose bars are both near zero.
+ */
 export function sensitivityRows(results: Results) {
-  const labels = swingLabels(results.sensitivity?.swing ?? 0.5);
-  return orderedRows(results).flatMap((r) =>
-    (['low', 'high'] as const).map((side) => {
+  const swing = results.sensitivity?.swing ?? 0.5;
+  const labels = swingLabels(swing);
+  return orderedRows(results).flatMap((r) => {
+    const changeOf = (allocsPerSec: number) =>
+      r.baseAllocsPerSec > 0 ? allocsPerSec / r.baseAllocsPerSec - 1 : 0;
+    const low = changeOf(r.lowAllocsPerSec);
+    const high = changeOf(r.highAllocsPerSec);
+    const left = Math.min(low, high, 0);
+    const right = Math.max(low, high, 0);
+    return (['low', 'high'] as const).map((side) => {
       const allocsPerSec = side === 'low' ? r.lowAllocsPerSec : r.highAllocsPerSec;
-      const change = r.baseAllocsPerSec > 0 ? allocsPerSec / r.baseAllocsPerSec - 1 : 0;
+      const change = side === 'low' ? low : high;
       const value = side === 'low' ? r.lowValue : r.highValue;
+      const clamped = isClamped(r, side, swing);
+      const labelLeft = side === 'low' ? low <= high : high < low;
       return {
         panel: sensitivityPanel(r),
         policy: r.policy,
@@ -53,14 +74,15 @@ export function sensitivityRows(results: Results) {
         allocsPerSec,
         baseAllocsPerSec: r.baseAllocsPerSec,
         value,
-        label: formatParameter(r.path, value),
+        label: `${formatParameter(r.path, value)}${clamped ? ' (clamped)' : ''}`,
+        clamped,
         baseValue: r.baseValue,
         effect: r.effect,
-        // a bar that ends left of the base (or a zero-length low bar) is labelled on its left
-        labelLeft: change < 0 || (change === 0 && side === 'low'),
+        labelLeft,
+        labelAt: labelLeft ? left : right,
       };
-    }),
-  );
+    });
+  });
 }
 
 /** The value labels on one side of the bars' ends (a text condition, so every layer reads the same rows). */
@@ -68,7 +90,7 @@ function labelLayer(left: boolean): Layer {
   return {
     mark: { type: 'text', align: left ? 'right' : 'left', dx: left ? -3 : 3, fontSize: 10, color: '#333' },
     encoding: {
-      x: { field: 'change', type: 'quantitative' },
+      x: { field: 'labelAt', type: 'quantitative' },
       text: {
         condition: { test: left ? 'datum.labelLeft' : '!datum.labelLeft', field: 'label', type: 'nominal' },
         value: '',
@@ -86,6 +108,7 @@ const TOOLTIP = [
   { field: 'allocsPerSec', type: 'quantitative' as const, title: 'allocs/s', format: ',.0f' },
   { field: 'baseAllocsPerSec', type: 'quantitative' as const, title: 'base (allocs/s)', format: ',.0f' },
   { field: 'change', type: 'quantitative' as const, title: 'change (%)', format: '+.1%' },
+  { field: 'clamped', type: 'nominal' as const, title: 'clamped' },
 ];
 
 export const sensitivity: ChartBuilder<'sensitivity'> = {
@@ -95,8 +118,22 @@ export const sensitivity: ChartBuilder<'sensitivity'> = {
     'Each machine and workload parameter is set to 50% and 150% of its scenario value, one at a time, and the ' +
     'bars show how far throughput at the largest core count moves from the base run (the vertical rule). ' +
     'Parameters are sorted by the size of their effect, largest on top; the label at each bar end is the ' +
-    "parameter's value there (distributions by their mean). Hover a bar for the throughputs.",
+    "parameter's value there (distributions by their mean); a value the scenario cannot take (a fraction above " +
+    '1) is clamped, and its label says so. Hover a bar for the throughputs.',
   wide: true,
+  note(results) {
+    const swing = results.sensitivity?.swing ?? 0.5;
+    const clamped = (results.sensitivity?.rows ?? []).flatMap((r) =>
+      (['low', 'high'] as const)
+        .filter((side) => isClamped(r, side, swing))
+        .map(
+          (side) =>
+            `${r.path} at ${side === 'low' ? '−' : '+'}${formatPct(swing)} is clamped to ${formatParameter(r.path, side === 'low' ? r.lowValue : r.highValue)}`,
+        ),
+    );
+    const unique = [...new Set(clamped)];
+    return unique.length === 0 ? null : `Clamped: ${unique.join('; ')}.`;
+  },
   applies: (results) => (results.sensitivity?.rows.length ?? 0) > 0,
   build(results) {
     const swing = results.sensitivity?.swing ?? 0.5;

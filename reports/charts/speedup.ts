@@ -8,6 +8,7 @@ import {
   appliesToSweep,
   base,
   type ChartBuilder,
+  coincidingNote,
   coresAxis,
   HALF_WIDTH,
   HEIGHT,
@@ -43,6 +44,7 @@ export const speedup: ChartBuilder<'speedup'> = {
     'speed-up. Right: parallel efficiency, speed-up divided by N: the share of each added core that still ' +
     'becomes throughput. Efficiency falls when cores queue for the heap lock or share clear bandwidth.',
   applies: appliesToSweep,
+  note: coincidingNote,
   build(results) {
     const cores = coreCounts(results);
     const baseCores = cores[0] ?? 1;

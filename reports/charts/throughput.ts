@@ -2,11 +2,12 @@
  * Chart 1, throughput against cores: one line per policy with its 95% CI band, the dashed analytic
  * bounds that are close enough to bind, the fitted USL curve when the results carry one, and the
  * exact (or approximate) MVA prediction as hollow points. A policy whose curve is identical to an
- * earlier one's is drawn dashed with hollow rings, so the line under it still shows.
+ * earlier one's is drawn dashed with small squares, so the line under it still shows.
  */
 import type { Results } from '../../sim/types/index.js';
-import { joinWords } from '../format.js';
+import { formatFixed, joinWords } from '../format.js';
 import { identicalCurves, pointsByPolicy } from '../points.js';
+import { judgeUsl } from '../usl-judge.js';
 import {
   appliesToSweep,
   base,
@@ -20,10 +21,16 @@ import {
   policyColor,
   WIDTH,
 } from './common.js';
-import { USL_FIT, uslRows } from './usl-layer.js';
+import { USL_FIT, uslByPolicy, uslRows } from './usl-layer.js';
 
 /** Bounds more than this factor above the highest measured throughput do not bind and are not drawn. */
 const BOUND_CUTOFF = 1.25;
+
+/**
+ * The log axis cannot show 0, and one band edge at 0 breaks the whole scale: a CI wider than its mean
+ * (two replications give t = 12.7) is cut at this fraction of the mean.
+ */
+const BAND_FLOOR = 0.1;
 
 export function throughputRows(results: Results) {
   return pointsByPolicy(results).flatMap(({ policy, points }) =>
@@ -32,7 +39,7 @@ export function throughputRows(results: Results) {
       cores: p.cores,
       allocsPerSec: p.allocsPerSec.mean,
       ci95: p.allocsPerSec.ci95,
-      lo: Math.max(0, p.allocsPerSec.mean - p.allocsPerSec.ci95),
+      lo: Math.max(BAND_FLOOR * p.allocsPerSec.mean, p.allocsPerSec.mean - p.allocsPerSec.ci95),
       hi: p.allocsPerSec.mean + p.allocsPerSec.ci95,
       lockBound: p.analytic.lockBoundAllocsPerSec,
       bandwidthBound: p.analytic.bandwidthBoundAllocsPerSec,
@@ -195,9 +202,14 @@ export function overlappingPolicies(results: Results): string[] {
   return identicalCurves(results).flatMap((group) => group.slice(1));
 }
 
+/** Dash length of a curve drawn over an identical one, px. */
+const DASH = 5;
+
 /**
  * The measured curves: one solid line with filled points per policy, except that a curve identical to
- * an earlier one is drawn dashed with larger hollow rings on top, so both colours stay visible.
+ * an earlier one is drawn dashed on top with small square markers. With several such curves each
+ * takes its own slot of the dash period, so every colour shows: the first curve in the gaps, the
+ * k-th later one in slot k. Hollow markers stay MVA's alone.
  */
 function curveLayers(results: Results): Layer[] {
   const x = coresAxis(results);
@@ -215,20 +227,39 @@ function curveLayers(results: Results): Layer[] {
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding,
   };
-  if (over.length === 0) return [solid];
-  return [
-    solid,
-    {
-      transform: [{ filter: { field: 'policy', oneOf: over } }],
-      mark: {
-        type: 'line',
-        strokeWidth: 2,
-        strokeDash: [5, 5],
-        point: { filled: false, size: 75, strokeWidth: 1.5 },
-      },
-      encoding,
-    },
-  ];
+  const dashed = identicalCurves(results).flatMap(([, ...rest]) =>
+    rest.map(
+      (policy, k): Layer => ({
+        transform: [{ filter: { field: 'policy', oneOf: [policy] } }],
+        mark: {
+          type: 'line',
+          strokeWidth: 2,
+          strokeDash: [DASH, DASH * rest.length],
+          // the dash starts at slot k + 1 of the period (slot 0 is the first curve's)
+          strokeDashOffset: DASH * (rest.length - k),
+          point: { filled: true, shape: 'square', size: 22 },
+        },
+        encoding,
+      }),
+    ),
+  );
+  return [solid, ...dashed];
+}
+
+/** The fits not drawn, each with why and the knee of its bound-limited curve (one per group of identical curves). */
+export function undrawnFitsNote(results: Results): string | null {
+  const over = overlappingPolicies(results);
+  const parts = [...uslByPolicy(results)].flatMap(([policy, fit]) => {
+    const verdict = judgeUsl(results, fit);
+    if (verdict.describes || over.includes(policy)) return [];
+    const knee =
+      verdict.kneeCores === null
+        ? 'no resource bounds it'
+        : `knee ${formatFixed(verdict.kneeCores, 1)} cores (${verdict.boundName})`;
+    return [`${policy}: ${verdict.why}, ${knee}`];
+  });
+  if (parts.length === 0) return null;
+  return `No USL fit is drawn where it does not describe the curve; such a curve is bound-limited, and its knee is N* = (Z + D) / D_max of operational analysis (${parts.join('; ')}).`;
 }
 
 export const throughput: ChartBuilder<'throughput'> = {
@@ -236,22 +267,21 @@ export const throughput: ChartBuilder<'throughput'> = {
   title: 'Throughput against cores',
   caption:
     'Allocations per second of simulated time, summed over cores, with the 95% confidence band; both axes are ' +
-    "logarithmic, so perfect scaling is a straight diagonal. The dashed line is each policy's tighter analytic " +
-    'ceiling: the lock bound 1/D_lock or the bandwidth bound totalClearGBps / bytes cleared per allocation ' +
-    '(ceilings far above every curve do not bind and are left out). A curve that flattens onto its dashed line ' +
-    'has run out of that resource. Hollow markers are mean value analysis, where the model allows it. Where the ' +
-    "results carry a Universal Scalability Law fit, a thin solid line is each policy's fitted curve " +
-    'X(N) = λN / (1 + σ(N−1) + κN(N−1)). Click a legend entry to pick a policy.',
+    "logarithmic, so perfect scaling is a straight diagonal. The thin line is each policy's tighter analytic " +
+    'ceiling, long-dashed for the lock bound 1/D_lock and dotted for the bandwidth bound totalClearGBps / bytes ' +
+    'cleared per allocation (ceilings far above every curve do not bind and are left out). A curve that flattens ' +
+    'onto its ceiling has run out of that resource. Hollow markers are mean value analysis, where the model ' +
+    "allows it. A thin solid line is a policy's Universal Scalability Law fit X(N) = λN / (1 + σ(N−1) + κN(N−1)), " +
+    'drawn only where it describes the curve (R² ≥ 0.98, and no peak the data does not have). Click a legend ' +
+    'entry to pick a policy.',
   applies: appliesToSweep,
   note(results) {
-    const groups = identicalCurves(results);
-    if (groups.length === 0) return null;
-    return groups
-      .map(
-        ([first, ...rest]) =>
-          `${joinWords(rest)} ${rest.length === 1 ? 'has' : 'have'} the same curve as ${first}: drawn dashed, with hollow rings, over it.`,
-      )
-      .join(' ');
+    const same = identicalCurves(results).map(
+      ([first, ...rest]) =>
+        `${joinWords(rest)} ${rest.length === 1 ? 'has' : 'have'} the same curve as ${first}: drawn dashed over it, with small squares${rest.length > 1 ? ', each in its own dash slot' : ''}.`,
+    );
+    const parts = [...same, undrawnFitsNote(results)].filter((t): t is string => t !== null);
+    return parts.length === 0 ? null : parts.join(' ');
   },
   build(results) {
     const x = coresAxis(results);
@@ -262,6 +292,10 @@ export const throughput: ChartBuilder<'throughput'> = {
       data: { values: throughputRows(results) },
       layer: [
         {
+          // an identical curve's band would blend with the first one's into a colour no legend has
+          ...(overlappingPolicies(results).length === 0
+            ? {}
+            : { transform: [{ filter: { not: { field: 'policy', oneOf: overlappingPolicies(results) } } }] }),
           mark: { type: 'area', opacity: 0.18, tooltip: false },
           encoding: {
             x,

@@ -1,9 +1,11 @@
 /**
  * The Universal Scalability Law overlay of the throughput chart: each policy's fitted curve
- * X(N) = λN / (1 + σ(N−1) + κN(N−1)), sampled densely on log2 cores across the simulated range.
+ * X(N) = λN / (1 + σ(N−1) + κN(N−1)), sampled densely on log2 cores across the simulated range,
+ * for the fits that describe their curve (usl-judge.ts); a bound-limited curve gets none.
  */
 import type { Results, UslSummary } from '../../sim/types/index.js';
 import { coreCounts, policyNames } from '../points.js';
+import { judgeUsl } from '../usl-judge.js';
 
 /** Samples per curve: smooth at the chart's width on a log axis. */
 const SAMPLES = 48;
@@ -40,9 +42,14 @@ export function uslSampleCores(results: Results): number[] {
   return Array.from({ length: SAMPLES }, (_, i) => 2 ** (lo + ((hi - lo) * i) / (SAMPLES - 1)));
 }
 
+/** The drawn fits: those that describe their curve. */
+export function drawnFits(results: Results): Map<string, UslSummary> {
+  return new Map([...uslByPolicy(results)].filter(([, fit]) => judgeUsl(results, fit).describes));
+}
+
 export function uslRows(results: Results) {
   const samples = uslSampleCores(results);
-  return [...uslByPolicy(results)].flatMap(([policy, fit]) =>
+  return [...drawnFits(results)].flatMap(([policy, fit]) =>
     samples.map((cores) => ({
       policy,
       bound: USL_FIT,

@@ -6,7 +6,14 @@
 import type { Results, VaryAxis } from '../../sim/types/index.js';
 import { coreCounts } from '../points.js';
 import { type VaryValue, whatifAxes } from '../views.js';
-import { base, type ChartBuilder, legendPick, pickedOpacity, policyColor } from './common.js';
+import {
+  base,
+  binaryBytesExpr,
+  type ChartBuilder,
+  legendPick,
+  pickedOpacity,
+  policyColor,
+} from './common.js';
 
 /** Panel size: two columns of panels fit one card of the page's chart grid. */
 const PANEL_WIDTH = 230;
@@ -103,8 +110,14 @@ function xEncoding(axis: VaryAxis) {
     scale: log
       ? { type: 'log' as const, nice: false, padding: 14 }
       : { zero: false, nice: false, padding: 14 },
-    // a fixed precision: vega would otherwise derive one from the tick step and print 30 as 3e+1
-    axis: { values, format: ',.12~g', grid: true },
+    // a fixed precision: vega would otherwise derive one from the tick step and print 30 as 3e+1;
+    // a field in bytes is labelled in binary units, as the scenario states sizes
+    axis: {
+      values,
+      format: ',.12~g',
+      grid: true,
+      ...(/Bytes(\.value)?$/.test(axis.path) ? { labelExpr: binaryBytesExpr('datum.value') } : {}),
+    },
   };
 }
 
@@ -116,8 +129,11 @@ export const whatifMetric: ChartBuilder<'whatif-metric'> = {
     '(left) and largest (right) simulated core counts. With two or more varied fields, the first --vary field ' +
     'is on the x axis and each row of panels holds the other fields at one combination of their values, named ' +
     'above each panel, so every simulated point is drawn once. Each panel has its own y scale from zero: compare ' +
-    'rows with the heat map or the tooltips. Click a legend entry to pick a policy.',
+    'rows by their tooltips. Click a legend entry to pick a policy.',
   applies: (results) => whatifAxes(results).length >= 1 && whatifMetricRows(results).length > 0,
+  // the heat map exists only for exactly two varied fields (whatif-heatmap.ts)
+  note: (results) =>
+    whatifAxes(results).length === 2 ? 'The heat map compares every combination on one colour scale.' : null,
   build(results) {
     const axes = whatifAxes(results);
     const panels = whatifPanels(results);

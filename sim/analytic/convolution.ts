@@ -5,6 +5,7 @@
  * G(N) spans hundreds of orders of magnitude by N = 256, so everything is kept in log space.
  */
 
+import { exp, log } from '../math/index.js';
 import { hasPs, type LockPsParams, psRate, validateLockPs } from './lock-ps-params.js';
 
 /** log Σ exp(x_i); -Infinity for an empty sum or when every term is zero. */
@@ -13,8 +14,8 @@ export function logSumExp(xs: ArrayLike<number>): number {
   for (let i = 0; i < xs.length; i++) if (xs[i] > max) max = xs[i];
   if (max === Number.NEGATIVE_INFINITY) return max;
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += Math.exp(xs[i] - max);
-  return max + Math.log(sum);
+  for (let i = 0; i < xs.length; i++) sum += exp(xs[i] - max);
+  return max + log(sum);
 }
 
 /** c(n) = Σ_{k=0}^{n} a(k)·b(n−k) for n = 0..len−1, with a, b and c given by their logs. */
@@ -56,21 +57,21 @@ function absent(n: number): Float64Array {
 /** Delay: f(k) = Z^k / k!. */
 export function delayLogFactors(n: number, thinkNs: number): Float64Array {
   if (thinkNs === 0) return absent(n);
-  const logZ = Math.log(thinkNs);
-  return cumulative(n, (k) => logZ - Math.log(k));
+  const logZ = log(thinkNs);
+  return cumulative(n, (k) => logZ - log(k));
 }
 
 /** FCFS load-independent: f(k) = S^k. */
 export function lockLogFactors(n: number, serviceNs: number): Float64Array {
   if (serviceNs === 0) return absent(n);
-  const logS = Math.log(serviceNs);
+  const logS = log(serviceNs);
   return Float64Array.from({ length: n + 1 }, (_, k) => k * logS);
 }
 
 /** Load-dependent PS: f(k) = Π_{j=1}^{k} 1/μ(j). */
 export function psLogFactors(n: number, p: LockPsParams): Float64Array {
   if (!hasPs(p)) return absent(n);
-  return cumulative(n, (j) => -Math.log(psRate(j, p)));
+  return cumulative(n, (j) => -log(psRate(j, p)));
 }
 
 export interface LockPsConvolution {
@@ -93,15 +94,15 @@ export function lockPsConvolution(n: number, p: LockPsParams): LockPsConvolution
   const fPs = psLogFactors(n, p);
   const gNoPs = logConvolve(delayLogFactors(n, p.thinkNs), lockLogFactors(n, p.lockServiceNs));
   const g = logConvolve(gNoPs, fPs);
-  const logS = p.lockServiceNs > 0 ? Math.log(p.lockServiceNs) : Number.NEGATIVE_INFINITY;
+  const logS = p.lockServiceNs > 0 ? log(p.lockServiceNs) : Number.NEGATIVE_INFINITY;
   const out: LockPsConvolution = { throughput: [], lockQueue: [], psQueue: [], logG: Array.from(g) };
   for (let k = 1; k <= n; k++) {
-    out.throughput.push(Math.exp(g[k - 1] - g[k]));
+    out.throughput.push(exp(g[k - 1] - g[k]));
     let qLock = 0;
     let qPs = 0;
     for (let i = 1; i <= k; i++) {
-      qLock += Math.exp(i * logS + g[k - i] - g[k]);
-      qPs += i * Math.exp(fPs[i] + gNoPs[k - i] - g[k]);
+      qLock += exp(i * logS + g[k - i] - g[k]);
+      qPs += i * exp(fPs[i] + gNoPs[k - i] - g[k]);
     }
     out.lockQueue.push(qLock);
     out.psQueue.push(qPs);

@@ -8,7 +8,7 @@
 import type { CalibratedRow, Calibration, FittedParameter } from '../types/calibration.js';
 import { bootstrapSd } from './bootstrap.js';
 import { closedNumbers, fitClosed } from './fit-closed.js';
-import { chooseLockModel, fitContended } from './fit-contended.js';
+import { chooseLockModel, fitContended, LOCK_MODELS } from './fit-contended.js';
 import { calibrateMessages } from './fit-messages.js';
 import { modelAccepts } from './loop-scenario.js';
 import { type FitState, fittedMachine, predictRow } from './predict.js';
@@ -24,6 +24,8 @@ export interface FitOptions {
   resamples?: number;
   /** fit the work stretch per thread count from the long-work lock rows (a loaded host) */
   stretchByThreads?: boolean;
+  /** a LOCK_MODELS name to fit instead of the best the model accepts (tests of each model) */
+  lockModel?: string;
 }
 
 const FROM: Record<string, string> = {
@@ -66,9 +68,9 @@ export function calibrate(rows: readonly InputRow[], options: FitOptions): Calib
   };
   state.caches = closed.clear.caches.length > 0 && modelAccepts(fittedMachine(state, true));
   // 3. contended lock costs by simulation in the loop, for the best lock model the model accepts
-  const lockModel = chooseLockModel(state.lock, (lock) =>
-    modelAccepts({ ...fittedMachine(state, false), lock }),
-  );
+  const lockModel =
+    LOCK_MODELS.find((m) => m.name === options.lockModel) ??
+    chooseLockModel(state.lock, (lock) => modelAccepts({ ...fittedMachine(state, false), lock }));
   Object.assign(state.lock, lockModel.fixed);
   let steps = 0;
   const contended = fitContended(rows, state, lockModel.params, () =>

@@ -82,27 +82,34 @@ export function minimise(f: (p: number[]) => number, bounds: readonly Bound[]): 
   // a coarse scan of each coordinate in turn, the others at their best so far
   const SCAN = 16;
   const best = bounds.map(() => 0);
-  for (const [i, b] of bounds.entries()) {
-    const hi = toX(b.max);
-    let bestX = 0;
-    let bestF = Number.POSITIVE_INFINITY;
-    for (let k = 0; k <= SCAN; k++) {
-      const x = (hi * k) / SCAN;
-      const v = g(best.map((o, j) => (j === i ? x : o)));
-      if (v < bestF) {
-        bestF = v;
-        bestX = x;
+  // two passes of the coordinate scan: on the first, each cost is scanned with the later ones at 0,
+  // so the first absorbs what the others explain; the second pass lets it give that back
+  for (let pass = 0; pass < (bounds.length > 1 ? 2 : 1); pass++)
+    for (const [i, b] of bounds.entries()) {
+      const hi = toX(b.max);
+      let bestX = 0;
+      let bestF = Number.POSITIVE_INFINITY;
+      for (let k = 0; k <= SCAN; k++) {
+        const x = (hi * k) / SCAN;
+        const v = g(best.map((o, j) => (j === i ? x : o)));
+        if (v < bestF) {
+          bestF = v;
+          bestX = x;
+        }
       }
+      best[i] = bestX;
     }
-    best[i] = bestX;
-  }
   if (bounds.length === 1) {
     const hi = toX(bounds[0].max);
     const h = hi / SCAN;
     const x = goldenSection((v) => g([v]), Math.max(0, best[0] - h), Math.min(hi, best[0] + h), 1e-3);
     return clampX([x]).map(toP);
   }
-  return clampX(nelderMead(g, best, toX(bounds[0].max) / SCAN, 200)).map(toP);
+  // Nelder–Mead, then restarted from its end with a fresh, smaller simplex (a collapsed simplex
+  // stalls short of the minimum)
+  const step = toX(bounds[0].max) / SCAN;
+  const first = clampX(nelderMead(g, best, step, 200));
+  return clampX(nelderMead(g, first, step / 4, 200)).map(toP);
 }
 
 /**

@@ -125,6 +125,9 @@ export async function recoverFolder(dir: string): Promise<void> {
 async function repair(dir: string, names: readonly string[]): Promise<void> {
   if (names.includes(journalName)) {
     const journal = JSON.parse(await readFile(join(dir, journalName), 'utf8')) as Journal;
+    // a swap another zerosim is making right now is its own to finish
+    const owner = ownerPid(journal.staging);
+    if (owner !== undefined && owner !== process.pid && alive(owner)) return;
     await rollForward(dir, journal);
     process.stderr.write(`${messages.finishedSwap(displayPath(dir))}\n`);
   }
@@ -289,4 +292,31 @@ async function readJson(path: string): Promise<unknown> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Writes one file so that readers see the old text or the new, never part of it: a temporary beside
+ * it, synced, then renamed. For files that processes write side by side into one folder (the shards
+ * of a study), which a set's manifest and swap would serialise.
+ */
+export async function writeFileAtomically(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await holdingSignals(() => rename(temporary, path));
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await syncDir(dirname(path));
 }

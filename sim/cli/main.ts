@@ -7,9 +7,11 @@ import { hideBin } from 'yargs/helpers';
 import * as messages from '../experiment/messages.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { slurmCommand } from './commands/slurm.js';
 import { validateCommand } from './commands/validate.js';
 import { whatifCommand } from './commands/whatif.js';
 import { exitBadInput, exitOk, reportFailure, reportStopped, usageError } from './exit.js';
@@ -26,6 +28,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand)
     .command(listCommand)
     .command(reportCommand)
+    .command(mergeCommand)
+    .command(slurmCommand)
     .command(calibrateCommand)
     .command(schemaCommand)
     .completion('completion', messages.help.completion)

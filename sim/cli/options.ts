@@ -12,6 +12,7 @@ import {
   type StudyFlagValues,
   studyFlagValues,
 } from '../experiment/scenario/index.js';
+import { parseShardFlag, type Shard } from '../experiment/shard.js';
 import { asTyped } from './files.js';
 import { toolVersion } from './paths.js';
 import type { TraceRequest } from './trace-file.js';
@@ -49,6 +50,7 @@ export const studyOptions = {
     describe: messages.help.maxReplications,
     defaultDescription: String(DEFAULT_MAX_REPLICATIONS),
   },
+  shard: { type: 'string', requiresArg: true, describe: messages.help.shard },
 } as const satisfies Record<string, Options>;
 
 /** The parsed values of studyOptions. A repeated flag arrives as a list: the last one wins. */
@@ -67,6 +69,7 @@ export interface StudyFlags {
   targetAllocsPerSec?: string | string[];
   precision?: string | string[];
   maxReplications?: string | string[];
+  shard?: string | string[];
 }
 
 /** One study as the pipeline (pipeline.ts) takes it: what to simulate, how, and where its files go. */
@@ -82,6 +85,8 @@ export interface StudyPlan {
   options: RunOptions;
   /** --trace (run only): the point to record into DIR/trace-POLICY-CORES.json; null: none */
   trace: TraceRequest | null;
+  /** --shard K/N: run only that part of the study and write its shard file; null: the whole study */
+  shard: Shard | null;
 }
 
 /** A flag's value as typed (`-` included); the last of a repeated flag. */
@@ -119,6 +124,7 @@ export function studyPlan(
     trace: null,
     showProgress: !args.quiet,
     force: args.force,
+    shard: parseShardFlag(lastValue(args.shard)),
     options: runOptions(study.scenario, {
       jobs: flags.jobs,
       targetAllocsPerSec: flags.targetAllocsPerSec,

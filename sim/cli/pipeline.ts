@@ -3,7 +3,11 @@
  *
  *   argv ─parse (yargs, commands/)─▶ flags ─resolve (commands/, options.ts)─▶ StudyPlan[], every option set
  *     ─check folders (repair, writable, ours)─▶ ─expand points → run → summarise → analyse (experiment/run.ts)─▶ Results
- *     ─chart → render (reports/, outputs.ts)─▶ files ─write (outputs.ts)─▶ DIR, the table on stdout
+ *     ─chart → render (reports/, outputs.ts; the playground, playground.ts)─▶ files
+ *     ─write (outputs.ts)─▶ DIR, the table on stdout
+ *
+ * With --shard K/N, a study runs only its K-th part and writes DIR/shard-K-of-N.json instead
+ * (shard-run.ts); `zerosim merge` (commands/merge.ts) then summarises the parts and ends as run does.
  */
 
 import * as messages from '../experiment/messages.js';
@@ -15,20 +19,51 @@ import { runInterruptibly } from './interruptible.js';
 import type { StudyPlan } from './options.js';
 import { fixedStudyFiles, reportPath, studyFiles, writeOutputFiles } from './outputs.js';
 import { displayPath } from './paths.js';
+import { type PlaygroundOptions, playgroundFile } from './playground.js';
+import { runShardAndWrite } from './shard-run.js';
 import { studySummary } from './summary.js';
-import { traceFile } from './trace-file.js';
+import { type TraceOutput, traceFile } from './trace-file.js';
 
 /** Runs each study in turn and writes its files; refuses an unwritable or foreign folder before any run. */
 export async function runAndWrite(plans: readonly StudyPlan[]): Promise<void> {
   for (const plan of plans) await checkFolder(plan);
   for (const plan of plans) {
+    if (plan.shard !== null) {
+      await runShardAndWrite(plan, plan.shard);
+      continue;
+    }
     const results = await simulate(plan);
     const trace = plan.trace && traceFile(plan.dir, plan.study.scenario, plan.trace);
-    const files = await studyFiles(plan.dir, results);
-    await writeOutputFiles(plan.dir, trace ? [...files, trace.file] : files, { force: plan.force });
-    printSummary(results, plan.dir);
-    if (trace) process.stdout.write(`${trace.line}\n`);
+    await writeStudy(plan.dir, results, { ...plan.options, force: plan.force }, trace);
   }
+}
+
+/** What a study's files depend on besides its results. */
+export interface WriteOptions extends PlaygroundOptions {
+  /** overwrite files zerosim did not write */
+  force: boolean;
+}
+
+/**
+ * Writes a study's files into `dir` and prints its summary: what `run` and `merge` both end with;
+ * `run --trace` adds its trace file and the line that says what it holds.
+ */
+export async function writeStudy(
+  dir: string,
+  results: Results,
+  options: WriteOptions,
+  trace: TraceOutput | null = null,
+): Promise<void> {
+  const files = [...(await studyFiles(dir, results)), playgroundFile(dir, results.scenario, options)];
+  if (trace) files.push(trace.file);
+  await writeOutputFiles(dir, files, { force: options.force, replaces: notShardWork });
+  printSummary(results, dir);
+  if (trace) process.stdout.write(`${trace.line}\n`);
+}
+
+/** A study's set replaces the folder's last one, but not the shards and job scripts it was merged from. */
+function notShardWork(rel: string): boolean {
+  return !/^shard-\d+-of-\d+\.json$/.test(rel) && !rel.endsWith('.sbatch');
 }
 
 /** A folder that a crash left mid-swap is repaired first; then it must be writable, and not foreign. */

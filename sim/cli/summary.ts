@@ -2,7 +2,7 @@
 // answers and, after a sensitivity study, each policy's top-ranked parameters.
 
 import { formatCapacity } from '../../reports/capacity-text.js';
-import { formatSignedPctFixed } from '../../reports/format.js';
+import { formatPct, formatSignedPct } from '../../reports/format.js';
 import * as messages from '../experiment/messages.js';
 import type { Results } from '../types/index.js';
 import { replicationsTable, throughputTable } from './table.js';
@@ -29,9 +29,16 @@ export function studySummary(results: Results): string {
 function sensitivitySummary(results: Results): string {
   const { cores, swing, rows } = results.sensitivity!;
   const lines = [`sensitivity at ${cores} cores (each parameter ±${swing * 100}%, effect on allocs/s):`];
+  // the change at each end, worded as the report's finding words it: "+100% at −50%, −0.3% at +50%"
+  const change = (x: number, base: number) => (base > 0 ? formatSignedPct(x / base - 1, 2) : '–');
+  const pct = formatPct(swing);
   for (const policy of new Set(rows.map((r) => r.policy))) {
     const top = rows.filter((r) => r.policy === policy && r.rank <= 3);
-    const text = top.map((r) => `${r.rank}. ${r.path} ${formatSignedPctFixed(r.effect, 1)}`);
+    const text = top.map(
+      (r) =>
+        `${r.rank}. ${r.path} ${change(r.lowAllocsPerSec, r.baseAllocsPerSec)} at −${pct}, ` +
+        `${change(r.highAllocsPerSec, r.baseAllocsPerSec)} at +${pct}`,
+    );
     lines.push(`  ${policy}: ${text.join('; ')}`);
   }
   return lines.join('\n');

@@ -20,12 +20,14 @@ export function tracePath(dir: string, scenario: Scenario, point: TracePoint): s
   return join(dir, `trace-${scenario.policies[point.policy].name}-${point.cores}.json`);
 }
 
+/** A trace to write: the file, and the line on stdout that says where it is and what it holds. */
+export interface TraceOutput {
+  file: OutputFile;
+  line: string;
+}
+
 /** Records the point's first replication; the file to write and the line to print. */
-export function traceFile(
-  dir: string,
-  scenario: Scenario,
-  request: TraceRequest,
-): { file: OutputFile; line: string } {
+export function traceFile(dir: string, scenario: Scenario, request: TraceRequest): TraceOutput {
   const traced = traceReplication(scenario, request.point, request.windowNs);
   const path = tracePath(dir, scenario, request.point);
   return {

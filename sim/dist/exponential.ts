@@ -1,6 +1,8 @@
-// The exponential distribution (memoryless think times), sampled by inversion from one uniform.
+// The exponential distribution (memoryless think times), sampled by inversion from one uniform (with
+// sim/math's log, which has the same bits in every JavaScript engine).
 
 import { z } from 'zod';
+import { log } from '../math/index.js';
 import type { UniformSource } from '../types/index.js';
 import type { DistFamily } from './family.js';
 import { formatNumber } from './family.js';
@@ -12,7 +14,7 @@ export const exponential: DistFamily<'exponential'> = {
     return {
       // u is in [0, 1), so 1 − u is in (0, 1] and the log is finite. `0 − log` rather than `−log`
       // so that u = 0 yields +0, not −0.
-      sample: (source: UniformSource) => mean * (0 - Math.log(1 - source.next())),
+      sample: (source: UniformSource) => mean * (0 - log(1 - source.next())),
       mean,
       variance: mean * mean,
       drawsPerSample: 1,

@@ -2,6 +2,7 @@
 // log-scale sigma and sampled as median·exp(sigma·Z) with Z standard normal.
 
 import { z } from 'zod';
+import { cos, exp, log } from '../math/index.js';
 import type { UniformSource } from '../types/index.js';
 import type { DistFamily } from './family.js';
 import { formatNumber } from './family.js';
@@ -14,8 +15,8 @@ const TWO_PI = 2 * Math.PI;
  * aligned across runs (common random numbers). 1 − u1 is in (0, 1], so the log is finite.
  */
 export function standardNormal(source: UniformSource): number {
-  const radius = Math.sqrt(-2 * Math.log(1 - source.next()));
-  return radius * Math.cos(TWO_PI * source.next());
+  const radius = Math.sqrt(-2 * log(1 - source.next()));
+  return radius * cos(TWO_PI * source.next());
 }
 
 export const lognormal: DistFamily<'lognormal'> = {
@@ -24,15 +25,15 @@ export const lognormal: DistFamily<'lognormal'> = {
     kit.object({ dist: z.literal('lognormal'), median: kit.positive(), sigma: kit.nonNegative() }),
   make({ median, sigma }) {
     // With mu = ln(median): E = e^{mu + s²/2}, Var = (e^{s²} − 1)·e^{2mu + s²}.
-    const spread = Math.exp(sigma * sigma);
+    const spread = exp(sigma * sigma);
     return {
-      sample: (source: UniformSource) => median * Math.exp(sigma * standardNormal(source)),
+      sample: (source: UniformSource) => median * exp(sigma * standardNormal(source)),
       mean: median * Math.sqrt(spread),
       variance: (spread - 1) * median * median * spread,
       drawsPerSample: 2,
     };
   },
-  mean: ({ median, sigma }) => median * Math.sqrt(Math.exp(sigma * sigma)),
+  mean: ({ median, sigma }) => median * Math.sqrt(exp(sigma * sigma)),
   // scaling X scales its median; sigma, on the log scale, is the shape
   scale: ({ median, sigma }, f) => ({ dist: 'lognormal', median: median * f, sigma }),
   describe: ({ median, sigma }) => `lognormal, median ${formatNumber(median)}, sigma ${formatNumber(sigma)}`,

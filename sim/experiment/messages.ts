@@ -19,4 +19,5 @@ export * from './messages/output.js';
 export * from './messages/policies.js';
 export * from './messages/scenario.js';
 export * from './messages/shapes.js';
+export * from './messages/shards.js';
 export * from './messages/study.js';

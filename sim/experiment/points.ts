@@ -81,18 +81,25 @@ export function expandPoints(variants: readonly Variant[]): PointPlan[] {
   for (const { scenario, vary } of variants) {
     scenario.policies.forEach((_, policy) => {
       for (const cores of scenario.cores) {
-        const tasks = Array.from({ length: scenario.run.replications }, (_, replication) => ({
-          ...(vary ? { vary } : {}),
-          policy,
-          cores,
-          replication,
-          seed: replicationSeed(scenario.run.seed, cores, replication),
-        }));
-        points.push({ scenario, ...(vary ? { vary } : {}), policy, cores, tasks });
+        const point = { scenario, ...(vary ? { vary } : {}), policy, cores };
+        const tasks = Array.from({ length: scenario.run.replications }, (_, r) => pointTask(point, r));
+        points.push({ ...point, tasks });
       }
     });
   }
   return points;
+}
+
+/** Replication `replication` of a point, with the seed it always has. */
+export function pointTask(point: Omit<PointPlan, 'tasks'>, replication: number): Task {
+  const { scenario, vary, policy, cores } = point;
+  return {
+    ...(vary ? { vary } : {}),
+    policy,
+    cores,
+    replication,
+    seed: replicationSeed(scenario.run.seed, cores, replication),
+  };
 }
 
 /** Every replication task of one scenario, in policy × cores × replication order. */

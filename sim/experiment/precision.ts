@@ -7,7 +7,7 @@
  */
 import type { ReplicationResult } from '../model/replication.js';
 import type { Point } from '../types/index.js';
-import { type PointPlan, pointKey, replicationSeed, type TaskInput, type TaskResult } from './points.js';
+import { type PointPlan, pointKey, pointTask, type Task, type TaskInput, type TaskResult } from './points.js';
 import { type PoolOptions, runQueue, type TaskQueue } from './pool.js';
 import { meanCI } from './statistics.js';
 
@@ -92,16 +92,41 @@ function nextBatch(progress: Progress, precision: PrecisionTarget): PointPlan['t
   const issued = plan.tasks.length;
   if (progress.finished < issued) return [];
   const values = progress.results.map((r) => (r as ReplicationResult).allocsPerSec);
-  if (meetsTarget(values, precision.target) || issued >= precision.maxReplications) return [];
-  const count = Math.min(progress.batch, precision.maxReplications - issued);
-  const { scenario, vary, policy, cores } = plan;
-  const added = Array.from({ length: count }, (_, i) => ({
-    ...(vary ? { vary } : {}),
-    policy,
-    cores,
-    replication: issued + i,
-    seed: replicationSeed(scenario.run.seed, cores, issued + i),
-  }));
+  const count = batchAfter(values, progress.batch, precision);
+  const added = Array.from({ length: count }, (_, i) => pointTask(plan, issued + i));
   plan.tasks.push(...added);
   return added;
+}
+
+/** The stopping rule: after these replications, how many more (0: the point is done). */
+function batchAfter(allocsPerSec: readonly number[], batch: number, precision: PrecisionTarget): number {
+  const ran = allocsPerSec.length;
+  if (ran >= precision.maxReplications || meetsTarget(allocsPerSec, precision.target)) return 0;
+  return Math.min(batch, precision.maxReplications - ran);
+}
+
+/**
+ * Whether a point's replications (allocs/s in replication order) are exactly those the stopping rule
+ * runs from a first batch of `firstBatch`: what a merge checks of a shard's points.
+ */
+export function followsStoppingRule(
+  allocsPerSec: readonly number[],
+  firstBatch: number,
+  precision: PrecisionTarget,
+): boolean {
+  let ran = Math.min(firstBatch, precision.maxReplications);
+  for (;;) {
+    if (ran > allocsPerSec.length) return false;
+    const more = batchAfter(allocsPerSec.slice(0, ran), firstBatch, precision);
+    if (more === 0) return ran === allocsPerSec.length;
+    ran += more;
+  }
+}
+
+/** Each plan's tasks become those of `done` for its point, in replication order: the batches it took. */
+export function takeRanTasks(plans: readonly PointPlan[], done: readonly TaskResult[]): void {
+  const byKey = new Map(plans.map((plan) => [pointKey(plan), [] as Task[]]));
+  for (const { task } of done) byKey.get(pointKey(task))?.push(task);
+  for (const plan of plans)
+    plan.tasks = byKey.get(pointKey(plan))!.sort((a, b) => a.replication - b.replication);
 }

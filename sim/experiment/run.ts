@@ -2,8 +2,9 @@
  * Runs a study, one call per phase:
  *
  *   Study ─variants (whatif.ts: the --vary grid, the sensitivity swings)─▶ Variant[] ─check budget─▶
- *     ─expand (points.ts)─▶ points (variant × policy × cores) and their tasks, seeds derived
- *     ─run (pool.ts: in-process or on worker threads)─▶ replications
+ *     ─expand (points.ts; the timeline's task, timeline.ts)─▶ points (variant × policy × cores) and
+ *     their tasks, seeds derived ─run (pool.ts: in-process or on worker threads; with --precision,
+ *     precision.ts adds batches)─▶ replications
  *     ─summarise (grouped by task identity)─▶ Point[] ─analyse (USL fits, capacity)─▶ Results
  *
  * Results do not depend on the number of threads: each task's seed is fixed, and replications are
@@ -12,7 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { ReplicationResult } from '../model/replication.js';
-import type { Point, Results, Scenario, Timeline } from '../types/index.js';
+import type { Point, Results, Scenario } from '../types/index.js';
 import { analyse } from './analyse.js';
 import { estimateEvents } from './budget.js';
 import { budgetExceeded } from './messages.js';
@@ -21,11 +22,12 @@ import {
   groupByPoint,
   type PointPlan,
   type Study,
+  type TaskResult,
   taskInputs,
   type Variant,
 } from './points.js';
 import { type PoolOptions, runTasks } from './pool.js';
-import { type PrecisionTarget, pointPrecision, runToPrecision } from './precision.js';
+import { type PrecisionTarget, pointPrecision, runToPrecision, takeRanTasks } from './precision.js';
 import { InputError } from './scenario/errors.js';
 import { summarisePoint } from './summarise.js';
 import { markTimelineTask, timelineOf } from './timeline.js';
@@ -60,13 +62,61 @@ export function plainStudy(scenario: Scenario): Study {
 
 /** Runs a study: its points, with their USL fits and capacity answers. */
 export async function runStudy(study: Study, options: RunOptions): Promise<Results> {
-  const { variants, sensitivity } = studyVariants(study);
-  checkBudget(options.budgetSource, variants, study.scenario.run.maxEvents, study.precision);
-  const { points, timeline } = await simulateStudyPoints(variants, options, study);
+  const plans = checkedStudyPlans(study, options.budgetSource);
+  const done = await runPlans(plans, study.precision, options);
+  return summariseStudy(study, done, options);
+}
+
+/** What results depend on besides the study and its replications. */
+export type SummaryOptions = Pick<RunOptions, 'toolVersion' | 'targetAllocsPerSec'>;
+
+/**
+ * The results of a study from all its finished replications, whoever ran them: one run, or the shards
+ * of one merged (shard.ts); the order of `done` does not matter.
+ */
+export function summariseStudy(study: Study, done: readonly TaskResult[], options: SummaryOptions): Results {
+  const { sensitivity } = studyVariants(study);
+  const { precision } = study;
+  const plans = studyPlans(study);
+  // with --precision a point has as many replications as it took: those that ran
+  if (precision) takeRanTasks(plans, done);
+  const replications = groupByPoint(plans, done);
+  const points = plans.map((plan) => {
+    const point = summarised(plan, replications.get(plan)!);
+    return precision ? { ...point, precision: pointPrecision(point, precision) } : point;
+  });
   const results = withSensitivity(studyResults(study, points, options.toolVersion), study, sensitivity);
   const analysed = analyse(results, { targetAllocsPerSec: options.targetAllocsPerSec });
+  const recorded = done.find((d) => d.timeline !== undefined);
   // last in results.json: the longest and least read part
-  return timeline ? { ...analysed, timeline } : analysed;
+  return recorded ? { ...analysed, timeline: timelineOf(plans[0].scenario, recorded) } : analysed;
+}
+
+/**
+ * The study's points, each with its first replications: the timeline's task marked (timeline.ts),
+ * and with --precision the first batch no larger than --max-replications.
+ */
+export function studyPlans(study: Study): PointPlan[] {
+  const plans = expandPoints(studyVariants(study).variants);
+  if (study.timeline) markTimelineTask(plans);
+  if (study.precision) for (const plan of plans) plan.tasks.splice(study.precision.maxReplications);
+  return plans;
+}
+
+/** The study's points once its budget is checked (InputError when over it): what every run starts with. */
+export function checkedStudyPlans(study: Study, budgetSource: string): PointPlan[] {
+  const { variants } = studyVariants(study);
+  checkBudget(budgetSource, variants, study.scenario.run.maxEvents, study.precision);
+  return studyPlans(study);
+}
+
+/** Runs the points' replications: those planned, or with --precision, batches until each is precise. */
+export function runPlans(
+  plans: PointPlan[],
+  precision: PrecisionTarget | undefined,
+  options: PoolOptions,
+): Promise<TaskResult[]> {
+  return precision ? runToPrecision(plans, precision, options) : runTasks(taskInputs(plans), options);
 }
 
 /**
@@ -87,27 +137,10 @@ export function checkBudget(
 
 /** Simulates every point of the variants and summarises each, in variant × policy × cores order. */
 export async function simulatePoints(variants: readonly Variant[], options: PoolOptions): Promise<Point[]> {
-  return (await simulateStudyPoints(variants, options, {})).points;
-}
-
-/** The points, to the study's precision if it asks for one, and its timeline if it asks for one. */
-async function simulateStudyPoints(
-  variants: readonly Variant[],
-  options: PoolOptions,
-  { precision, timeline }: Pick<Study, 'precision' | 'timeline'>,
-): Promise<{ points: Point[]; timeline?: Timeline }> {
   const plans = expandPoints(variants);
-  if (timeline) markTimelineTask(plans);
-  const done = precision
-    ? await runToPrecision(plans, precision, options)
-    : await runTasks(taskInputs(plans), options);
+  const done = await runTasks(taskInputs(plans), options);
   const replications = groupByPoint(plans, done);
-  const points = plans.map((plan) => {
-    const point = summarised(plan, replications.get(plan)!);
-    return precision ? { ...point, precision: pointPrecision(point, precision) } : point;
-  });
-  const recorded = done.find((d) => d.timeline !== undefined);
-  return recorded ? { points, timeline: timelineOf(plans[0].scenario, recorded) } : { points };
+  return plans.map((plan) => summarised(plan, replications.get(plan)!));
 }
 
 function summarised(plan: PointPlan, replications: ReplicationResult[]): Point {

@@ -61,7 +61,7 @@ export function summarisePoint(
     bytesPerSec: meanCI(reps.map((r) => r.bytesPerSec)),
     lockUtilization: meanCI(reps.map((r) => r.lockUtilization)),
     lockWaitNs: pooled(reps, 'lockWaitNs'),
-    lockHoldNs: { mean: meanOf(reps.map((r) => r.lockHoldNs.mean)) },
+    lockHoldNs: meanFields(reps.map((r) => r.lockHoldNs)),
     lockQueueLength: meanCI(reps.map((r) => r.lockQueueLength)),
     ...(barges.every((b) => b !== undefined) ? { lockBargeShare: meanCI(barges as number[]) } : {}),
     latencyNs: pooled(reps, 'latencyNs'),

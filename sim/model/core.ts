@@ -250,7 +250,10 @@ export class Core implements LockClient {
   private releaseAlloc(): void {
     const { sys } = this;
     // Nothing preempts a lock holder: the whole hold is one stretch.
-    sys.metrics.stretch(sys.env.now - this.usableNs);
+    const heldNs = sys.env.now - this.usableNs;
+    sys.metrics.stretch(heldNs);
+    sys.metrics.allocHolds++;
+    sys.metrics.allocHoldNs += heldNs;
     sys.lockReleased();
     const wakeNs = sys.lock.release(this);
     if (wakeNs > 0) {
@@ -371,7 +374,10 @@ export class Core implements LockClient {
 
   private freeRelease(): void {
     const { sys } = this;
-    sys.metrics.stretch(sys.env.now - this.usableNs);
+    const heldNs = sys.env.now - this.usableNs;
+    sys.metrics.stretch(heldNs);
+    sys.metrics.freeHolds++;
+    sys.metrics.freeHoldNs += heldNs;
     sys.lockReleased();
     const wakeNs = sys.lock.release(this);
     if (wakeNs > 0) {

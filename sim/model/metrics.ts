@@ -51,6 +51,11 @@ export interface Counters {
   skippedUnsafe: number;
   /** with cache levels: bytes cleared in each level, DRAM last; empty without */
   levelBytes: Float64Array;
+  /** lock holds (usable to release) of allocations and of frees, apart: an allocation's hold can be a whole clear */
+  allocHolds: number;
+  allocHoldNs: number;
+  freeHolds: number;
+  freeHoldNs: number;
 }
 
 export class Metrics implements Counters {
@@ -66,6 +71,10 @@ export class Metrics implements Counters {
   skippedFresh = 0;
   skippedUnsafe = 0;
   readonly levelBytes: Float64Array;
+  allocHolds = 0;
+  allocHoldNs = 0;
+  freeHolds = 0;
+  freeHoldNs = 0;
   /** ns spent in each CORE_STATES entry, summed over cores */
   readonly stateNs = new Float64Array(CORE_STATES.length);
   /** request to usable block, ns */
@@ -92,6 +101,10 @@ export class Metrics implements Counters {
       skippedFresh: this.skippedFresh,
       skippedUnsafe: this.skippedUnsafe,
       levelBytes: this.levelBytes.slice(),
+      allocHolds: this.allocHolds,
+      allocHoldNs: this.allocHoldNs,
+      freeHolds: this.freeHolds,
+      freeHoldNs: this.freeHoldNs,
     };
   }
 

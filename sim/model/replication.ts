@@ -37,7 +37,8 @@ export interface ReplicationResult {
   lockQueueLength: number;
   bandwidthUtilization: number;
   lockWaitNs: Quantiles;
-  lockHoldNs: { mean: number };
+  /** mean hold per acquisition: over all of them, over allocations' and over frees' */
+  lockHoldNs: { mean: number; allocMean: number; freeMean: number };
   latencyNs: Quantiles;
   /** HDR histograms of the window's observations (hdr-histogram-js compressed base64) */
   histograms: { latencyNs: string; lockWaitNs: string };
@@ -175,7 +176,17 @@ export function runReplication(
         p99: wait.p99,
         p999: wait.p999,
       },
-      lockHoldNs: { mean: holdCount > 0 ? (end.lockHoldSumNs - start.lockHoldSumNs) / holdCount : 0 },
+      lockHoldNs: {
+        mean: holdCount > 0 ? (end.lockHoldSumNs - start.lockHoldSumNs) / holdCount : 0,
+        allocMean: ratio(
+          d((c) => c.allocHoldNs),
+          d((c) => c.allocHolds),
+        ),
+        freeMean: ratio(
+          d((c) => c.freeHoldNs),
+          d((c) => c.freeHolds),
+        ),
+      },
       latencyNs: {
         mean: latencyCount > 0 ? (end.latencySumNs - start.latencySumNs) / latencyCount : 0,
         p50: lat.p50,
@@ -226,4 +237,9 @@ export function runReplication(
   } finally {
     sys.dispose();
   }
+}
+
+/** x / n, or 0 when nothing was counted */
+function ratio(x: number, n: number): number {
+  return n > 0 ? x / n : 0;
 }

@@ -77,8 +77,12 @@ export interface Point {
   bytesPerSec: MeanCI;
   lockUtilization: MeanCI;
   lockWaitNs: Percentiles;
-  /** mean lock hold per acquisition (allocation and free), usable to release */
-  lockHoldNs: { mean: number };
+  /**
+   * mean lock hold, usable to release: `mean` per acquisition (allocations and frees together),
+   * `allocMean` per allocation's acquisition (bookkeeping plus any clear or fault under the lock),
+   * `freeMean` per free's (0 when frees take no lock). Results written before the split lack the two.
+   */
+  lockHoldNs: { mean: number; allocMean?: number; freeMean?: number };
   lockQueueLength: MeanCI;
   /** futex locks only: the share of lock acquisitions that barged past a sleeping core */
   lockBargeShare?: MeanCI;

@@ -32,10 +32,24 @@ const TRUTH: FitState = {
   heap: { holdNs: 40, clearOverheadNs: 0 },
   stretchByThreads: {},
   lock: { acquireNs: 25, handoffNs: 150 },
-  caches: false,
+  caches: true,
 };
 
-function synthetic(): InputRow[] {
+// the lock model the fit picks by default (LOCK_MODELS' first): a non-spinning futex with known costs
+const FUTEX_TRUTH: FitState = {
+  ...TRUTH,
+  lock: {
+    acquireNs: 25,
+    handoffNs: 0,
+    kind: 'futex',
+    spinNs: 0,
+    migrateNs: 150,
+    wakeNs: 300,
+    wakeLatencyNs: 500,
+  },
+};
+
+function synthetic(truth: FitState = TRUTH): InputRow[] {
   const rows: MeasurementRow[] = [];
   for (const blockBytes of [64 * KiB, 256 * KiB, MiB, 4 * MiB, 16 * MiB, 64 * MiB])
     for (const threads of [1, 2]) rows.push({ bench: 'clear', blockBytes, threads, gbPerSec: 1 });
@@ -49,13 +63,13 @@ function synthetic(): InputRow[] {
           rows.push({ bench: 'alloc', blockBytes, threads, workNs, zeroAt, allocsPerSec: 1 });
   return rows.map((row, i) => {
     const input: InputRow = { row, use: 'fit', line: i + 1, measured: 1 };
-    return { ...input, measured: predictRow(input, TRUTH).value };
+    return { ...input, measured: predictRow(input, truth).value };
   });
 }
 
-describe('calibrate on rows the model generated', () => {
+describe('calibrate on rows the model generated (fifo lock: hand-off)', () => {
   const rows = synthetic();
-  const c = calibrate(rows, { source: 'synthetic', toolVersion: 'test', resamples: 5 });
+  const c = calibrate(rows, { source: 'synthetic', toolVersion: 'test', resamples: 5, lockModel: 'fifo' });
   const param = (name: string) => {
     const p = c.parameters.find((x) => x.name === name);
     if (p === undefined) throw new Error(`no parameter ${name}`);
@@ -99,6 +113,7 @@ describe('calibrate with the work stretch per thread count', () => {
       toolVersion: 'test',
       resamples: 5,
       stretchByThreads: true,
+      lockModel: 'fifo',
     });
     const value = (name: string) => c.parameters.find((p) => p.name === name)?.value ?? Number.NaN;
     // at 10 µs of work the lock is nearly idle, so the per-thread cycle is work + acquire (+ a rare wait)
@@ -107,5 +122,28 @@ describe('calibrate with the work stretch per thread count', () => {
     expect(value('harness.workStretch@4threads')).toBeLessThan(1.05);
     expect(value('machine.lock.handoffNs')).toBeGreaterThan(150 * 0.9);
     expect(value('machine.lock.handoffNs')).toBeLessThan(150 * 1.1);
+  });
+});
+
+describe('calibrate on rows the model generated (futex lock: migration and wake costs)', () => {
+  const c = calibrate(synthetic(FUTEX_TRUTH), { source: 'synthetic', toolVersion: 'test', resamples: 5 });
+  const value = (name: string) => c.parameters.find((p) => p.name === name)?.value ?? Number.NaN;
+
+  it('picks the futex model and recovers every closed-form parameter', () => {
+    expect(c.model.lock).toBe('futex');
+    expect(c.machine.lock.kind).toBe('futex');
+    expect(value('machine.lock.acquireNs')).toBeCloseTo(25, 6);
+    expect(value('machine.memory.pageFaultNs')).toBeCloseTo(1200, 6);
+  });
+
+  // Known gap: the optimiser stops at a point that trades the three costs against each other
+  // (migrateNs ≈ 190, wakeNs ≈ 170, wakeLatencyNs ≈ 270 for 150 / 300 / 500): the 2-thread rows come
+  // within 10%, but the saturated 4-thread lock rows, where sleeps and wakes cascade, are +48% (100 ns
+  // of work) and −26% (1 µs) off. When the fit recovers them, this starts to pass and `.fails` must go.
+  it.fails('recovers migrateNs, wakeNs and wakeLatencyNs within 10% and predicts every row within 2%', () => {
+    expect(Math.abs(value('machine.lock.migrateNs') / 150 - 1)).toBeLessThan(0.1);
+    expect(Math.abs(value('machine.lock.wakeNs') / 300 - 1)).toBeLessThan(0.1);
+    expect(Math.abs(value('machine.lock.wakeLatencyNs') / 500 - 1)).toBeLessThan(0.1);
+    expect(c.summary.fit.maxAbsErrorPct).toBeLessThan(2);
   });
 });

@@ -29,6 +29,30 @@ describe('simulateLoop', () => {
     expect(simulateLoop({ ...base, zeroAt: 'never' })).toBeCloseTo(1e9 / (2000 + 72), 3);
   });
 
+  it('1 thread with a private level: past the warm-up every clear hits it (the writerless initial blocks are gone)', () => {
+    const caches = [{ name: 'l1', bytes: 1024 * 1024, shared: false, coreGBps: 40 }];
+    const machine = { ...MACHINE, memory: { ...MACHINE.memory, caches } };
+    const cycleNs = 2000 + 60 + 12 + 65536 / 40;
+    for (const zeroAt of ['under-lock', 'after-unlock'] as const)
+      expect(simulateLoop({ ...base, zeroAt, machine })).toBeCloseTo(1e9 / cycleNs, 3);
+  });
+
+  it('2 threads with a private level: a block last cleared by the other core misses it', () => {
+    const caches = [{ name: 'l1', bytes: 1024 * 1024, shared: false, coreGBps: 40 }];
+    const machine = { ...MACHINE, memory: { ...MACHINE.memory, caches } };
+    // enough work that the lock is rarely contended: the cycle is work + clear (+ lock costs)
+    const spec = { ...base, threads: 2, workNs: 20000, zeroAt: 'after-unlock' as const, machine };
+    const allHit = (2 * 1e9) / (20000 + 72 + 65536 / 40);
+    // all missing, both clearing at once from DRAM's pool: min(10, 15 / 2) GB/s each
+    const allMissShared = (2 * 1e9) / (20000 + 72 + 65536 / 7.5);
+    const allMissAlone = (2 * 1e9) / (20000 + 72 + 65536 / 10);
+    const x = simulateLoop(spec);
+    // the LIFO list hands each freed block to whichever core pops next, mostly the other one
+    expect(x).toBeGreaterThan(allMissShared * 0.99);
+    expect(x).toBeLessThan(allMissAlone);
+    expect(x).toBeLessThan(allHit * 0.9);
+  });
+
   it('the lock loop with 2 threads and no work hands off on every acquisition', () => {
     // saturated FIFO lock, no holds, free takes no lock: X = 1 / (acquireNs + handoffNs)
     const x = simulateLoop({

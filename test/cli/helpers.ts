@@ -1,9 +1,9 @@
 // Drives the built CLI (node bin/zerosim.js, as users run it) in a child process, in a scratch folder.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
@@ -62,4 +62,26 @@ function assertBuilt(): void {
   // npm test builds first (pretest); a bare `vitest run` relies on an earlier build
   if (!existsSync(builtMain))
     throw new Error('the CLI is not built: run `npm run build` first (npm test does)');
+}
+
+/** Shard files, job scripts and Slurm's logs: the work a merged study is made from, not its outputs. */
+const SHARD_WORK = /^(shard-\d+-of-\d+\.json|.*\.sbatch|slurm-.*\.out)$/;
+
+/**
+ * Every output file of a study in `dir` (relative path → text), leaving out the shard work it was
+ * merged from; the set's manifest is compared without those entries too.
+ */
+export function studyOutputs(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || SHARD_WORK.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    let text = readFileSync(path, 'latin1');
+    if (entry.name === '.zerosim-set.json') {
+      const manifest = JSON.parse(text) as { files: string[] };
+      text = JSON.stringify({ ...manifest, files: manifest.files.filter((f) => !SHARD_WORK.test(f)) });
+    }
+    files[relative(dir, path)] = text;
+  }
+  return files;
 }

@@ -4,6 +4,8 @@
  * error, no page error and, for the hostile scenario, nothing executed or injected. The what-if and
  * analysis reports get the same checks. At a 1366×768 and a 1400×900 viewport every chart must fit
  * inside its card, and a plain run's first screen must show the throughput and speed-up charts whole.
+ * At 1366×768 no table cell may be narrower than its longest word, and no report may be more than
+ * twice as tall as at 1920×1080 (squeezed tables once made pages 26,000 px tall).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -265,7 +267,7 @@ describe('report.html of a hostile what-if study', () => {
 });
 
 /** The page at one viewport size, scrolled to the top. */
-async function atViewport(page: Page, viewport: Viewport): Promise<void> {
+async function atViewport(page: Page, viewport: Viewport | { width: number; height: number }): Promise<void> {
   await page.setViewportSize(viewport);
   await page.evaluate(() => (globalThis as unknown as PageWindow).scrollTo(0, 0));
 }
@@ -362,5 +364,67 @@ describe('report.html of a current default run', () => {
     // legend entries in policy order: go1.0-under-lock, go1.1-after-unlock, exact-dirty, no-zero
     await opened.page.locator('#chart-throughput .role-legend-symbol path').nth(2).click();
     expect(await pick()).toContain('exact-dirty');
+  });
+});
+
+/** The browser globals the table checks touch (the project compiles without the DOM lib). */
+interface CellWindow {
+  document: {
+    querySelectorAll(selector: string): Iterable<{
+      textContent: string | null;
+      clientWidth: number;
+      closest(selector: string): { id?: string } | null;
+    }>;
+    createElement(tag: 'canvas'): {
+      getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } };
+    };
+    documentElement: { scrollHeight: number };
+  };
+  getComputedStyle(el: unknown): { font: string; paddingLeft: string; paddingRight: string };
+}
+
+/** Table cells whose content box is narrower than their longest word (words split at ordinary spaces only). */
+function cellsNarrowerThanAWord(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as CellWindow;
+    const ctx = w.document.createElement('canvas').getContext('2d');
+    const narrow: string[] = [];
+    for (const cell of w.document.querySelectorAll('table th, table td')) {
+      const style = w.getComputedStyle(cell);
+      ctx.font = style.font;
+      const room =
+        cell.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      const words = (cell.textContent ?? '').split(/[ \t\n]+/).filter((word) => word.length > 0);
+      const longest = Math.max(0, ...words.map((word) => ctx.measureText(word).width));
+      if (longest > room + 1)
+        narrow.push(`${cell.textContent} (${Math.round(room)} px < ${Math.round(longest)} px)`);
+    }
+    return narrow;
+  });
+}
+
+function pageHeight(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as CellWindow).document.documentElement.scrollHeight);
+}
+
+describe('tables readable on a 1366×768 laptop', () => {
+  const pages: Partial<Record<FixtureName, Opened>> = {};
+  beforeAll(async () => {
+    for (const name of LAID_OUT) pages[name] = await open(fixture(name));
+  });
+
+  it.each(LAID_OUT)('no table cell of the %s report is narrower than its longest word', async (name) => {
+    const { page } = pages[name]!;
+    await atViewport(page, { width: 1366, height: 768 });
+    expect(await cellsNarrowerThanAWord(page)).toEqual([]);
+  });
+
+  it.each(LAID_OUT)('the %s report at 1366 px is at most twice as tall as at 1920 px', async (name) => {
+    const { page } = pages[name]!;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const wide = await pageHeight(page);
+    await atViewport(page, { width: 1366, height: 768 });
+    const laptop = await pageHeight(page);
+    expect(laptop).toBeLessThanOrEqual(2 * wide);
   });
 });

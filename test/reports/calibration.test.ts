@@ -48,7 +48,10 @@ describe('calibration.html', () => {
 
   it('holds every chart, the parameters and the error summary', () => {
     for (const name of ['clear', 'lock', 'fault', 'alloc']) expect(html).toContain(`id="chart-${name}"`);
-    expect(html).toContain('machine.lock.handoffNs');
+    // the lock model's fitted costs (futex: migrateNs, wakeNs, ...; fifo: handoffNs) are listed
+    for (const p of c.parameters.filter((x) => x.name.startsWith('machine.lock.')))
+      expect(html).toContain(p.name);
+    expect(c.parameters.some((x) => x.name === 'machine.lock.acquireNs')).toBe(true);
     expect(html).toContain('median |error|');
   });
 

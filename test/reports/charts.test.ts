@@ -230,7 +230,7 @@ describe('axis titles carry units', () => {
     // "cores" is a count and its own unit, "core" (the timeline's rows) an index, a varied field is
     // named by its dot path (whose name carries its unit); every other axis names its unit in parentheses
     for (const title of titles.filter((t) => t !== 'cores' && t !== 'core' && !varied.includes(t)))
-      expect(title).toMatch(/\((allocs\/s|ns|µs|bytes|%|×)[^)]*\)$/);
+      expect(title).toMatch(/\((allocs\/s|ns|µs|bytes|KiB|MiB|GiB|%|×)[^)]*\)$/);
   });
 });
 
@@ -335,16 +335,21 @@ describe('cleared and skipped bytes', () => {
   it('draws the skipped bytes by reason in a second, pale bar per policy', () => {
     const built = rows(defaultRun);
     expect([...new Set(built.map((r) => r.group))]).toEqual(['cleared', 'skipped']);
-    expect([...new Set(built.filter((r) => r.group === 'skipped').map((r) => r.category))]).toEqual([
+    // only the places and reasons that occur: this run clears under the lock or after unlock, and
+    // skips what callers did not need (and no-zero hands out dirty bytes)
+    expect([...new Set(built.map((r) => r.category))]).toEqual([
+      'under lock',
+      'after unlock',
       'skipped: not needed',
-      'skipped: already clean',
-      'skipped: fresh (zero from the OS)',
+      'not cleared: dirty (unsafe)',
     ]);
     const point = defaultRun.points.find((p) => p.policy === 'go1.1-after-unlock' && p.cores === 64)!;
     const notNeeded = built.find(
       (r) => r.policy === point.policy && r.cores === 64 && r.category === 'skipped: not needed',
     )!;
-    expect(notNeeded.value).toBe(point.skippedBytesPerAlloc.notNeeded);
+    // bars are drawn in MiB (16 MiB blocks)
+    expect(notNeeded.value).toBe(point.skippedBytesPerAlloc.notNeeded / 2 ** 20);
+    expect(JSON.stringify(CHARTS['cleared-bytes'].build(defaultRun))).toContain('per allocation (MiB)');
     // a share is of its own bar: the skipped bar here is all "not needed"
     expect(notNeeded.share).toBe(1);
     const spec = JSON.stringify(CHARTS['cleared-bytes'].build(defaultRun));
@@ -364,10 +369,19 @@ describe('cleared and skipped bytes', () => {
   });
 });
 
+/** The point of a policy at a core count, without its policy name. */
+function pointOf(r: Results, policy: string, cores: number) {
+  const { policy: _p, ...rest } = r.points.find((p) => p.policy === policy && p.cores === cores)!;
+  return rest;
+}
+
 describe('throughput with identical curves', () => {
-  it('draws the later of two identical curves dashed with hollow rings, on top, and says so', () => {
+  it('draws the later of two identical curves dashed with small squares, on top, and says so', () => {
     const spec = CHARTS.throughput.build(defaultRun) as unknown as {
-      layer: Array<{ transform?: unknown[]; mark: { type: string; strokeDash?: number[] } }>;
+      layer: Array<{
+        transform?: unknown[];
+        mark: { type: string; strokeDash?: number[]; point?: { filled?: boolean; shape?: string } };
+      }>;
     };
     const lines = spec.layer.filter((l) => l.mark.type === 'line' && l.transform !== undefined);
     expect(lines.map((l) => l.transform)).toEqual([
@@ -375,10 +389,34 @@ describe('throughput with identical curves', () => {
       [{ filter: { field: 'policy', oneOf: ['exact-dirty'] } }],
     ]);
     expect(lines[1].mark.strokeDash).toEqual([5, 5]);
+    // hollow markers are MVA's alone: the curve on top has filled squares
+    expect(lines[1].mark.point).toMatchObject({ filled: true, shape: 'square' });
+    // its CI band is left out, so two identical bands cannot blend into a colour no legend has
+    const area = spec.layer.find((l) => l.mark.type === 'area')!;
+    expect(area.transform).toEqual([{ filter: { not: { field: 'policy', oneOf: ['exact-dirty'] } } }]);
     const caption = buildCharts(defaultRun).find((c) => c.name === 'throughput')!.caption;
     expect(caption).toContain(
-      'exact-dirty has the same curve as go1.1-after-unlock: drawn dashed, with hollow rings, over it.',
+      'exact-dirty has the same curve as go1.1-after-unlock: drawn dashed over it, with small squares.',
     );
+    // the caption names the dash patterns the legend draws
+    expect(caption).toContain('long-dashed for the lock bound');
+    expect(caption).toContain('dotted for the bandwidth bound');
+  });
+
+  it('gives each of three identical curves its own dash slot', () => {
+    const three = plain(defaultRun) as Results;
+    three.points = three.points.map((p) =>
+      p.policy === 'no-zero' ? { ...p, ...pointOf(three, 'exact-dirty', p.cores) } : p,
+    );
+    const spec = CHARTS.throughput.build(three) as unknown as {
+      layer: Array<{ mark: { type: string; strokeDash?: number[]; strokeDashOffset?: number } }>;
+    };
+    const dashed = spec.layer.filter((l) => l.mark.type === 'line' && l.mark.strokeDash !== undefined);
+    expect(dashed.map((l) => [l.mark.strokeDash, l.mark.strokeDashOffset])).toEqual([
+      [[5, 10], 10],
+      [[5, 10], 5],
+    ]);
+    expect(() => vegaLite.compile(spec as never, { logger: throwingLogger('three') })).not.toThrow();
   });
 
   it('draws every curve alike when none coincide', () => {
@@ -390,14 +428,47 @@ describe('throughput with identical curves', () => {
 describe('cleared-bytes and unsafe bytes', () => {
   it('shows dirty bytes a never-clearing policy handed out as "not cleared: dirty (unsafe)" only when there are some', () => {
     const withUnsafe = plain(defaultRun) as Results;
+    const noUnsafe = plain(defaultRun) as Results;
     for (const p of withUnsafe.points) {
       if (p.policy === 'no-zero') p.skippedBytesPerAlloc = { ...p.skippedBytesPerAlloc, unsafe: 4194304 };
     }
+    for (const p of noUnsafe.points) p.skippedBytesPerAlloc = { ...p.skippedBytesPerAlloc, unsafe: 0 };
     const spec = CHARTS['cleared-bytes'].build(withUnsafe);
     expect(() => vegaLite.compile(spec as never, { logger: throwingLogger('cleared-bytes') })).not.toThrow();
     const text = JSON.stringify(spec);
     expect(text).toContain('not cleared: dirty (unsafe)');
-    expect(text).toContain('4194304');
-    expect(JSON.stringify(CHARTS['cleared-bytes'].build(defaultRun))).not.toContain('unsafe)');
+    expect(text).toContain('"value":4,'); // 4 MiB
+    expect(JSON.stringify(CHARTS['cleared-bytes'].build(noUnsafe))).not.toContain('unsafe)');
+  });
+});
+
+describe('latency when only some callers need zeroed memory', () => {
+  it('says on the chart and in its note that the p50 is bimodal', () => {
+    // the default run: half the callers need zeroed memory; go1.1's p50 jumps between 720 ns and 840 µs
+    expect(defaultRun.scenario.workload.needZeroFraction).toBe(0.5);
+    const note = CHARTS.latency.note!(defaultRun)!;
+    expect(note).toContain('Latency is bimodal here: 50% of callers need zeroed memory');
+    const spec = CHARTS.latency.build(defaultRun);
+    expect(JSON.stringify(spec)).toContain('p50 (bimodal: see note)');
+    expect(() => vegaLite.compile(spec, { logger: throwingLogger('latency') })).not.toThrow();
+    const all: Results = {
+      ...defaultRun,
+      scenario: {
+        ...defaultRun.scenario,
+        workload: { ...defaultRun.scenario.workload, needZeroFraction: 1 },
+      },
+    };
+    expect(CHARTS.latency.note!(all)).not.toContain('bimodal');
+    expect(JSON.stringify(CHARTS.latency.build(all))).not.toContain('bimodal');
+  });
+});
+
+describe('coinciding curves in the other line charts', () => {
+  it('are listed in the note of speed-up, lock, bandwidth and latency', () => {
+    for (const name of ['speedup', 'lock', 'bandwidth', 'latency'] as const)
+      expect(CHARTS[name].note!(defaultRun), name).toContain(
+        'their lines coincide here and the later colour hides the earlier: go1.1-after-unlock and exact-dirty.',
+      );
+    expect(CHARTS.speedup.note!(results)).toBeNull();
   });
 });

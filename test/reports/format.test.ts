@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
+  formatBytesRate,
   formatChange,
   formatCoefficient,
   formatCompactMeanCi,
@@ -11,6 +12,7 @@ import {
   formatNs,
   formatParameter,
   formatPct,
+  formatPctMeanCi,
   formatSi,
   formatSignedPct,
   formatSignedPctFixed,
@@ -44,7 +46,17 @@ describe('format', () => {
 
   it('formats fractions as percentages and means with their CI', () => {
     expect(formatPct(0.4213)).toBe('42.1%');
-    expect(formatMeanCi(18_581.7, 260, 'allocs/s')).toBe('18.6 k ± 260 allocs/s');
+    // the CI in the mean's unit, rounded to the mean's last digit: no float noise
+    expect(formatMeanCi(18_581.7, 260, 'allocs/s')).toBe('18.6 k ± 0.3 k allocs/s');
+    expect(formatMeanCi(1162.85, 0.4924, '')).toBe('1.16 k ± 0');
+    expect(formatMeanCi(47_300, 800, '')).toBe('47.3 k ± 0.8 k');
+    expect(formatMeanCi(94_900, 1000, '')).toBe('94.9 k ± 1.0 k');
+    expect(formatMeanCi(980, 12.4, 'allocs/s')).toBe('980 ± 12 allocs/s');
+    expect(formatMeanCi(746_000, 1.4e-13, '')).toBe('746 k ± 0');
+    expect(formatPctMeanCi(1, 6.9e-17)).toBe('100% ± 0');
+    expect(formatPctMeanCi(0.00678, 0.00006)).toBe('0.678% ± 0.006%');
+    expect(formatPctMeanCi(0.977, 0.0004)).toBe('97.7% ± 0');
+    expect(formatBytesRate(1.25e13)).toBe('11.4 TiB/s');
   });
 
   it('describes every distribution in words', () => {

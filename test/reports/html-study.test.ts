@@ -122,6 +122,10 @@ describe('the what-if report', () => {
       whatifPage.indexOf('<h2>Analytic'),
     );
     expect(results.match(/<tr><td>go1/g)).toHaveLength(36);
+    // the results table names each field by its last part, in its unit, wrapping only between fields
+    expect(results).toContain(
+      '<td>totalClearGBps\u00a0=\u00a0120\u00a0GB/s, needZeroFraction\u00a0=\u00a01</td>',
+    );
   });
 
   it('says when the grid lacks the scenario’s own values', () => {

@@ -12,7 +12,8 @@ const analysis = fixture('results-analysis');
 
 describe('whatifFindings', () => {
   it('gives each policy’s range across the grid at the largest core count, with where it is lowest and highest', () => {
-    const [under, after] = whatifFindings(whatif).map((f) => f.text);
+    // each policy's range, then the bound that binds each variant
+    const [under, , after] = whatifFindings(whatif).map((f) => f.text);
     // go1.0-under-lock at 64 cores: 18.3 k (30 GB/s) to 19.1 k (120 GB/s), within 4.3%
     expect(under).toBe(
       'At 64 cores go1.0-under-lock stays within 4.3% across the what-if grid (18.3 k to 19.1 k allocs/s): ' +
@@ -52,6 +53,8 @@ describe('keyFindings of a study', () => {
     expect(findings.map((f) => f.kind)).toEqual([
       'whatif',
       'whatif',
+      'whatif',
+      'whatif',
       'ratio',
       'saturation',
       'scaling',
@@ -59,7 +62,7 @@ describe('keyFindings of a study', () => {
       'mva',
     ]);
     // the base scenario's 64-core points: 114673 / 19031.3 = 6.0×
-    expect(findings[2].text).toContain('go1.1-after-unlock delivers 6.0× the throughput of go1.0-under-lock');
+    expect(findings[4].text).toContain('go1.1-after-unlock delivers 6.0× the throughput of go1.0-under-lock');
   });
 
   it('has only the what-if findings when the grid lacks the base scenario', () => {
@@ -70,5 +73,31 @@ describe('keyFindings of a study', () => {
     const kinds = keyFindings(analysis).map((f) => f.kind);
     expect(kinds[kinds.length - 1]).toBe('sensitivity');
     expect(kinds[0]).toBe('ratio');
+  });
+});
+
+describe('what-if findings: the bound that binds each variant', () => {
+  it('says one bound binds every variant, with the range of its values', () => {
+    const texts = keyFindings(fixture('whatif')).map((f) => f.text);
+    expect(texts).toContain(
+      'At 64 cores go1.0-under-lock sits on its lock bound in every variant, at 19.1 k allocs/s.',
+    );
+    expect(
+      texts.find((t) => t.includes('go1.1-after-unlock sits on its bandwidth bound in every variant')),
+    ).toContain('from 29 k allocs/s (totalClearGBps = 30 GB/s, needZeroFraction = 1)');
+  });
+
+  it('names the binding bound variant by variant when it changes ("lock or DRAM?")', () => {
+    const results = fixture('whatif');
+    // more bandwidth moves go1.1's ceiling to the lock: at 120 GB/s its lock bound is the tighter one
+    for (const p of results.points) {
+      if (p.policy === 'go1.1-after-unlock' && p.vary?.['machine.memory.totalClearGBps'] === 120)
+        p.analytic = { ...p.analytic, lockBoundAllocsPerSec: p.allocsPerSec.mean / 0.99 };
+    }
+    const text = keyFindings(results).find((f) => f.text.includes('what binds go1.1-after-unlock'))!.text;
+    expect(text).toContain('at totalClearGBps = 30 GB/s, needZeroFraction = 0.5 the bandwidth binds at');
+    expect(text).toMatch(
+      /at totalClearGBps = 120 GB\/s, needZeroFraction = 0\.5 the lock binds at [\d.]+ k allocs\/s/,
+    );
   });
 });

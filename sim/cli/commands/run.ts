@@ -18,7 +18,7 @@ import { runAndWrite } from '../pipeline.js';
 import { checkDistinctNames, loadScenarioFiles, readMachineFlag } from '../scenario-files.js';
 import type { TraceRequest } from '../trace-file.js';
 
-interface RunArgs extends StudyFlags {
+export interface RunArgs extends StudyFlags {
   scenarios?: string[];
   trace?: string | string[];
   traceWindowUs?: string | string[];
@@ -44,7 +44,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
 };
 
 /** One study per scenario file (the default scenario when none is given), in the order given. */
-async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
+export async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
   const files =
     args.scenarios && args.scenarios.length > 0 ? args.scenarios : [displayPath(defaultScenarioFile())];
   const flags = studyFlags(args);
@@ -66,7 +66,7 @@ async function resolveRun(args: RunArgs): Promise<StudyPlan[]> {
   });
 }
 
-/** --trace and --trace-window-us, checked against the study; null without --trace. */
+/** --trace and --trace-window-us, checked against the study (and refused with --shard); null without --trace. */
 function traceRequest(args: RunArgs, scenario: Scenario): TraceRequest | null {
   const text = lastValue(args.trace);
   const windowText = lastValue(args.traceWindowUs);
@@ -79,6 +79,7 @@ function traceRequest(args: RunArgs, scenario: Scenario): TraceRequest | null {
   );
   if (problems.length > 0) throw new InputError(problems);
   if (text === undefined) return null;
+  if (lastValue(args.shard) !== undefined) throw new InputError([messages.traceWithShard]);
   return {
     point: parseTracePoint(text, scenario),
     windowNs: windowUs === undefined ? Number.POSITIVE_INFINITY : windowUs * 1000,

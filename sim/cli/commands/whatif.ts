@@ -13,7 +13,7 @@ import { lastValue, studyFlags, studyOptions, studyPlan } from '../options.js';
 import { runAndWrite } from '../pipeline.js';
 import { loadScenarioFiles, readMachineFlag } from '../scenario-files.js';
 
-interface WhatifArgs extends StudyFlags {
+export interface WhatifArgs extends StudyFlags {
   scenario: string;
   vary?: string | string[];
   sensitivity: boolean;
@@ -33,7 +33,7 @@ export const whatifCommand: CommandModule<object, WhatifArgs> = {
 };
 
 /** The scenario, overridden, with its --vary axes checked against it; its folder `out/NAME-whatif`. */
-async function resolveWhatif(args: WhatifArgs): Promise<StudyPlan[]> {
+export async function resolveWhatif(args: WhatifArgs): Promise<StudyPlan[]> {
   const flags = studyFlags(args);
   const out = outputDirFlag(lastValue(args.out));
   const machine = await readMachineFlag(lastValue(args.machine));

@@ -15,7 +15,8 @@ export function traceFlagProblem(
   );
 }
 
-export const traceNeedsRun = 'POLICY@CORES, on zerosim run with one scenario';
+export const traceWithShard =
+  '--trace: not with --shard (expected a run without --shard: a trace is one replication, run it on its own)';
 
 /** Why the trace covers less than the measured window, in its metadata and on stdout. */
 export function traceCoverage(

@@ -37,4 +37,17 @@ export const help = {
     'with --trace: µs of simulated time to record from the end of the warm-up (default: up to 100000 core states)',
   force: 'overwrite files in the output folder that zerosim did not write',
   completion: 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)',
+  shard:
+    'K/N: run only the K-th of N parts of the study and write shard-K-of-N.json (zerosim merge joins them)',
+  merge: 'Join the shards of one study (run --shard K/N) into what an unsharded run writes',
+  mergeDirs: 'folders holding shard-K-of-N.json files (or the files themselves)',
+  outMerge: 'output folder (default: the first folder given)',
+  slurm:
+    'Write Slurm job scripts (a job array of shards, then their merge) for a run or, with --vary or --sensitivity, a whatif',
+  slurmScenario: 'the scenario file of the study to run as a job array',
+  array: 'number of array tasks: the study runs in this many shards',
+  sbatchArg:
+    'an sbatch option for both jobs (repeatable), e.g. --sbatch-arg=--partition=long --sbatch-arg time=02:00:00',
+  submit: 'submit the jobs with sbatch and print their ids',
+  outSlurm: 'folder for the scripts, shards and merged results (default: that of run or whatif)',
 } as const;

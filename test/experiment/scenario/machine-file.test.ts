@@ -124,7 +124,7 @@ describe('a bad machine.json: one line each, named by the file and the field', (
     const text = JSON.stringify({ memory: { coreClearGBps: -1, pageFaultNS: 3 }, lock: 5, cache: {} });
     expect(load({ 'm.json': text })).toEqual([
       'dir/m.json: memory.coreClearGBps: got -1 (expected a number > 0)',
-      'dir/m.json: memory.pageFaultNS: unknown key; did you mean "pageFaultNs"? (expected one of coreClearGBps, totalClearGBps, pageBytes, pageFaultNs)',
+      'dir/m.json: memory.pageFaultNS: unknown key; did you mean "pageFaultNs"? (expected one of coreClearGBps, totalClearGBps, pageBytes, pageFaultNs, caches)',
       'dir/m.json: lock: got 5 (expected an object)',
       'dir/m.json: cache: unknown key (expected one of memory, lock)',
     ]);

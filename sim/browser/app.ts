@@ -1,0 +1,195 @@
+/**
+ * The playground page's script (bundled by sim/browser/build.mjs, inlined by reports/playground.ts):
+ * reads the scenario from the page, builds its inputs, and on every edit asks the Web Worker for a
+ * preview and then the full study, drawing each answer with the report's chart builders. An edit while
+ * the worker is busy stops it (terminate) and starts afresh, so the page never waits for a stale study.
+ * `window.zerosimResults` holds the results as they stand; `window.zerosimPlayground` says which stage
+ * they are and when the first arrived (performance.now, from page load).
+ */
+import type { PlaygroundConfig } from '../../reports/playground.js';
+import type { Results } from '../types/index.js';
+import { chartPanel } from './charts.js';
+import { byId, element, type FormElement, type PageWorker, page } from './dom.js';
+import { buildForm } from './form.js';
+import { EDIT_DELAY_MS, PREVIEW } from './preview.js';
+import type { SimulateRequest, Stage, WorkerAnswer } from './protocol.js';
+
+interface PlaygroundState {
+  /** where the latest edit is: simulating, its preview or full study shown, or its problems */
+  stage: 'running' | Stage | 'problems' | 'failed';
+  /** the latest edit (1: the scenario as the page opened) */
+  id: number;
+  /** performance.now() when the page first asked the worker, and when the first results arrived */
+  firstRequestMs: number | null;
+  firstResultsMs: number | null;
+  problems: string[];
+  /** worker time of each finished stage, in ms */
+  elapsedMs: Partial<Record<Stage, number>>;
+}
+
+const config = JSON.parse(byId('zerosim-playground').textContent ?? '') as PlaygroundConfig;
+const workerUrl = page.URL.createObjectURL(
+  new page.Blob([JSON.parse(byId('zerosim-worker').textContent ?? '') as string], {
+    type: 'text/javascript',
+  }),
+);
+const state: PlaygroundState = {
+  stage: 'running',
+  id: 0,
+  firstRequestMs: null,
+  firstResultsMs: null,
+  problems: [],
+  elapsedMs: {},
+};
+page.zerosimPlayground = state;
+
+const statusLine = byId('status');
+const bar = byId('progress-bar');
+const problems = byId('problems');
+const exportLink = byId('export') as FormElement;
+const charts = chartPanel(byId('charts'));
+
+let worker: PageWorker | null = null;
+let busy = false;
+let edits = 0;
+let timer: number | null = null;
+let exportUrl: string | null = null;
+/** results waiting to be drawn, and whether a drawing is under way: one at a time, the newest next */
+let undrawn: Results | null = null;
+let drawing = false;
+
+const form = buildForm(byId('inputs'), config.scenario, config, () => {
+  if (timer !== null) page.clearTimeout(timer);
+  timer = page.setTimeout(simulate, EDIT_DELAY_MS);
+  refreshExport();
+});
+
+function startWorker(): PageWorker {
+  const w = new page.Worker(workerUrl);
+  w.onmessage = (event) => answer(event.data as WorkerAnswer);
+  w.onerror = (event) => fail(event.message);
+  return w;
+}
+
+function simulate(): void {
+  timer = null;
+  edits++;
+  if (busy && worker !== null) {
+    worker.terminate();
+    worker = null;
+  }
+  worker ??= startWorker();
+  busy = true;
+  state.id = edits;
+  state.stage = 'running';
+  const request: SimulateRequest = {
+    kind: 'simulate',
+    id: edits,
+    scenario: form.value(),
+    source: config.source,
+    preview: PREVIEW,
+    toolVersion: config.toolVersion,
+    targetAllocsPerSec: config.targetAllocsPerSec ?? undefined,
+  };
+  worker.postMessage(request);
+  state.firstRequestMs ??= page.performance.now();
+  showStage('Simulating', 'running');
+  showStatus('Simulating…', 0);
+}
+
+function answer(message: WorkerAnswer): void {
+  if (message.id !== edits) return;
+  if (message.kind === 'progress') {
+    const what = message.stage === 'preview' ? 'Preview' : 'Refining';
+    showStatus(`${what}: replication ${message.done} of ${message.total}`, message.done / message.total);
+  } else if (message.kind === 'results') {
+    showResults(message.stage, message.results, message.elapsedMs);
+  } else if (message.kind === 'problems') {
+    busy = false;
+    state.stage = 'problems';
+    state.problems = message.lines;
+    problems.replaceChildren(...message.lines.map((line) => element('li', '', line)));
+    problems.hidden = false;
+    showStage('Problems', 'bad');
+    showStatus('The edited scenario has problems; the charts show the last valid one.', null);
+  } else fail(message.message);
+}
+
+function showResults(stage: Stage, results: Results, elapsedMs: number): void {
+  if (state.firstResultsMs === null) state.firstResultsMs = page.performance.now();
+  if (stage === 'final') busy = false;
+  state.stage = stage;
+  state.problems = [];
+  state.elapsedMs = { ...(stage === 'final' ? state.elapsedMs : {}), [stage]: elapsedMs };
+  problems.hidden = true;
+  page.zerosimResults = results;
+  const run = results.scenario.run;
+  const size = `${run.replications} replications × ${run.allocationsPerCore} allocations per core`;
+  showStage(stage === 'preview' ? 'Preview' : 'Final', stage);
+  showStatus(
+    stage === 'preview'
+      ? `Preview (${size}, ${seconds(elapsedMs)}); refining with the scenario's own replications…`
+      : `Final: ${size}, seed ${run.seed}, simulated in ${seconds(elapsedMs)}.`,
+    stage === 'preview' ? 0 : null,
+  );
+  draw(results);
+}
+
+/**
+ * Draws the newest results once the drawing under way is done: two embeds into one chart at once
+ * would both render there, and results that were overtaken meanwhile need no drawing at all.
+ */
+function draw(results: Results): void {
+  undrawn = results;
+  if (drawing) return;
+  drawing = true;
+  void (async () => {
+    while (undrawn !== null) {
+      const next = undrawn;
+      undrawn = null;
+      await charts.draw(next);
+    }
+    drawing = false;
+  })();
+}
+
+function fail(message: string): void {
+  busy = false;
+  state.stage = 'failed';
+  showStage('Failed', 'bad');
+  worker?.terminate();
+  worker = null;
+  showStatus(`The simulation failed: ${message}`, null);
+  page.console.error('zerosim playground:', message);
+}
+
+/** The badge before the status line: what the charts show. */
+function showStage(label: string, kind: string): void {
+  const badge = byId('stage');
+  badge.textContent = label;
+  badge.className = `stage ${kind}`;
+}
+
+/** The status line, and the progress bar filled to `fraction` (hidden when null). */
+function showStatus(text: string, fraction: number | null): void {
+  statusLine.textContent = text;
+  byId('progress').hidden = fraction === null;
+  bar.style.width = `${Math.round((fraction ?? 0) * 100)}%`;
+}
+
+/** Points the export link at the edited scenario, as a JSON file `zerosim validate` accepts. */
+function refreshExport(): void {
+  if (exportUrl !== null) page.URL.revokeObjectURL(exportUrl);
+  const value = form.value();
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  exportUrl = page.URL.createObjectURL(new page.Blob([text], { type: 'application/json' }));
+  exportLink.href = exportUrl;
+  exportLink.download = `${String(value.name)}.json`;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+refreshExport();
+simulate();

@@ -1,0 +1,253 @@
+/**
+ * playground.html in chromium (Debian's, driven by playwright-core), opened from file:// with every
+ * other request refused: the page simulates in its Web Worker, and its results equal the CLI's
+ * results.json for the same scenario and seed, number for number; an edit re-simulates, and the
+ * exported scenario validates and runs in the CLI to the page's numbers again; bad input shows the
+ * loader's own problem lines; nothing logs an error. Screenshots at 1366×768 go to /tmp/zerosim-shots/.
+ * The first answer on the default scenario (a preview) is timed from page load and printed.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playgroundFile } from '../../sim/cli/playground.js';
+import { runOptions } from '../../sim/experiment/run.js';
+import { loadScenarioText } from '../../sim/experiment/scenario/index.js';
+import type { Results } from '../../sim/types/index.js';
+import { packageRoot, scratchDir, writeFile, zerosim } from '../cli/helpers.js';
+
+const SHOTS = '/tmp/zerosim-shots';
+const VIEWPORT = { width: 1366, height: 768 };
+
+/** What the page keeps on window, typed here: the project compiles without the DOM lib. */
+interface PlaygroundWindow {
+  zerosimResults?: Results;
+  zerosimPlayground?: {
+    stage: string;
+    id: number;
+    firstResultsMs: number | null;
+    problems: string[];
+    elapsedMs: Record<string, number>;
+  };
+}
+
+/**
+ * A shipped scenario cut to a study small enough to run in the page in a few seconds: no preview (it
+ * is no bigger than one).
+ */
+function smallScenario(file = 'default.json', extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const base = JSON.parse(readFileSync(join(packageRoot, 'scenarios', file), 'utf8'));
+  return {
+    ...base,
+    name: 'playground-small',
+    cores: [1, 2, 4, 8],
+    run: { ...base.run, allocationsPerCore: 300, replications: 2, seed: 7 },
+    ...extra,
+  };
+}
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  blocked: string[];
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page offline: only file:// loads; console errors of the page and its workers are kept. */
+async function open(file: string): Promise<Opened> {
+  const page = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
+  const opened: Opened = { page, errors: [], blocked: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') opened.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => opened.errors.push(e.message));
+  page.on('worker', (worker) =>
+    worker.on('console', (m) => {
+      if (m.type() === 'error') opened.errors.push(`worker: ${m.text()}`);
+    }),
+  );
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file://')) return route.continue();
+    opened.blocked.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return opened;
+}
+
+/** Waits for the final results of the edit numbered `id` (1: the page's first simulation). */
+async function finalResults(page: Page, id: number): Promise<Results> {
+  await page.waitForFunction(
+    (id) => {
+      const state = (globalThis as unknown as PlaygroundWindow).zerosimPlayground;
+      return state !== undefined && state.id === id && ['final', 'problems', 'failed'].includes(state.stage);
+    },
+    id,
+    { timeout: 240_000 },
+  );
+  const state = await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimPlayground);
+  expect(state?.stage, JSON.stringify(state)).toBe('final');
+  return (await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimResults)) as Results;
+}
+
+function readResults(dir: string): Results {
+  return JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
+}
+
+describe('playground.html of a small study, in chromium, offline', () => {
+  let dir: string;
+  let opened: Opened;
+  let cli: Results;
+
+  beforeAll(async () => {
+    dir = scratchDir();
+    const scenario = writeFile(dir, 'small.json', smallScenario());
+    const run = zerosim(['run', scenario, '--out', join(dir, 'out'), '--quiet', '--jobs', '2']);
+    expect(run.code, run.stderr).toBe(0);
+    cli = readResults(join(dir, 'out'));
+    opened = await open(join(dir, 'out', 'playground.html'));
+  });
+
+  it('shows its first results, equal to the CLI results.json for the same scenario and seed', async () => {
+    const page = await finalResults(opened.page, 1);
+    expect(page.points.length).toBe(cli.points.length);
+    // every number of every point, the USL fits and the capacity answers: exactly, not within a tolerance
+    expect(page).toEqual(cli);
+    await opened.page.waitForSelector('#chart-throughput svg.marks');
+    await opened.page.screenshot({ path: join(SHOTS, 'playground-small-first.png') });
+  });
+
+  it('has an input named by dot path for each field, starting at the scenario value', async () => {
+    const value = (name: string) => opened.page.locator(`[name="${name}"]`).inputValue();
+    expect(await value('machine.memory.totalClearGBps')).toBe('60');
+    expect(await value('workload.workNs.dist')).toBe('exponential');
+    expect(await value('workload.workNs.mean')).toBe('20000');
+    expect(await value('heap.allocHoldNs.value')).toBe('700');
+    expect(await value('machine.lock.acquireNs')).toBe('20');
+    expect(await value('cores')).toBe('1, 2, 4, 8');
+    const checked = await opened.page
+      .locator('input[name="policies"]')
+      .evaluateAll((boxes) =>
+        boxes.map((b) => [
+          (b as unknown as { value: string }).value,
+          (b as unknown as { checked: boolean }).checked,
+        ]),
+      );
+    expect(checked.filter(([, on]) => on).map(([name]) => name)).toEqual(
+      cli.scenario.policies.map((p) => p.name),
+    );
+    expect(checked.length).toBeGreaterThan(cli.scenario.policies.length);
+  });
+
+  it('re-simulates an edit; the exported scenario validates and runs in the CLI to the same numbers', async () => {
+    const { page } = opened;
+    await page.locator('[name="machine.memory.totalClearGBps"]').fill('30');
+    const edited = await finalResults(page, 2);
+    expect(edited.scenario.machine.memory.totalClearGBps).toBe(30);
+    expect(edited.points.map((p) => p.allocsPerSec.mean)).not.toEqual(
+      cli.points.map((p) => p.allocsPerSec.mean),
+    );
+    await page.screenshot({ path: join(SHOTS, 'playground-small-edited.png') });
+
+    const download = page.waitForEvent('download');
+    await page.locator('#export').click();
+    const file = join(dir, 'exported.json');
+    await (await download).saveAs(file);
+    const validate = zerosim(['validate', file]);
+    expect(validate.code, validate.stderr).toBe(0);
+    const rerun = zerosim(['run', file, '--out', join(dir, 'edited'), '--quiet', '--jobs', '2']);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(edited).toEqual(readResults(join(dir, 'edited')));
+  });
+
+  it('shows the loader problem line for bad input, and keeps the last results', async () => {
+    const { page } = opened;
+    await page.locator('[name="cores"]').fill('1, 2, many');
+    await page.waitForFunction(
+      () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground?.stage === 'problems',
+      null,
+      { timeout: 30_000 },
+    );
+    const problems = await page.locator('#problems li').allTextContents();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(/^playground: cores\[2\]: /);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimResults?.points.length),
+    ).toBe(cli.points.length);
+    await page.screenshot({ path: join(SHOTS, 'playground-small-problems.png') });
+  });
+
+  it('makes no request beyond file://, and logs no error', () => {
+    expect(opened.blocked).toEqual([]);
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('playground.html of a lognormal workload with a user variant (cos, exp and log in the samples)', () => {
+  it('gives the CLI results.json, number for number, and offers the variant as a checked box', async () => {
+    const dir = scratchDir();
+    const base = JSON.parse(readFileSync(join(packageRoot, 'scenarios', 'mixed-zeroing.json'), 'utf8'));
+    const variant = { name: 'my-exact', extends: 'go1.1-after-unlock', dirtyTracking: 'exact' };
+    const scenario = writeFile(
+      dir,
+      'mixed.json',
+      smallScenario('mixed-zeroing.json', { policies: [...base.policies.slice(0, 2), variant] }),
+    );
+    const run = zerosim(['run', scenario, '--out', join(dir, 'out'), '--quiet', '--jobs', '2']);
+    expect(run.code, run.stderr).toBe(0);
+    const opened = await open(join(dir, 'out', 'playground.html'));
+    expect(await finalResults(opened.page, 1)).toEqual(readResults(join(dir, 'out')));
+    expect(await opened.page.locator('input[name="policies"][value="my-exact"]').isChecked()).toBe(true);
+    expect(opened.blocked).toEqual([]);
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('playground.html of the default scenario', () => {
+  it('answers first with a labelled preview, then refines; the first-answer time is printed', async () => {
+    const dir = scratchDir();
+    const text = readFileSync(join(packageRoot, 'scenarios', 'default.json'), 'utf8');
+    const scenario = loadScenarioText(text, 'default.json');
+    const page = playgroundFile(dir, scenario, runOptions(scenario, { toolVersion: '0.0.0' }));
+    writeFileSync(page.path, page.text);
+    const opened = await open(page.path);
+    await opened.page.waitForFunction(
+      () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground?.firstResultsMs != null,
+      null,
+      { timeout: 120_000 },
+    );
+    const state = await opened.page.evaluate(
+      () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground,
+    );
+    const first = await opened.page.evaluate(
+      () => (globalThis as unknown as PlaygroundWindow).zerosimResults,
+    );
+    process.stdout.write(
+      `playground first answer (default scenario): ${Math.round(state!.firstResultsMs!)} ms from page load, ` +
+        `${Math.round(state!.elapsedMs.preview)} ms of it simulating\n`,
+    );
+    expect(state?.stage).toBe('preview');
+    expect(first?.scenario.run.replications).toBe(2);
+    expect(first?.scenario.run.allocationsPerCore).toBeLessThan(scenario.run.allocationsPerCore);
+    await expect(opened.page.locator('#stage').textContent()).resolves.toBe('Preview');
+    await opened.page.waitForSelector('#chart-throughput svg.marks');
+    await opened.page.screenshot({ path: join(SHOTS, 'playground-default-preview.png') });
+    expect(opened.blocked).toEqual([]);
+    expect(opened.errors).toEqual([]);
+  });
+});
