@@ -1,8 +1,8 @@
 /**
  * One replication of one point, recorded: what --trace writes and what the report's timeline draws.
- * The replication is the point's first (its usual seed). It runs twice: once to find where its
- * measured window starts (the warm-up cut depends on when the run ends), then with a recorder from
- * there, which changes nothing the run does, so both runs are the same run.
+ * The replication is the point's first (its usual seed). It runs twice: once whole, for its figures
+ * and where its measured window starts (the warm-up cut depends on when the run ends), then with a
+ * recorder from there, which changes nothing the run does until it stops it once the window is over.
  */
 import { modelConfig } from '../model/config.js';
 import { type ReplicationResult, runReplication } from '../model/replication.js';
@@ -56,14 +56,16 @@ export function traceReplication(
 ): TracedReplication {
   const seed = replicationSeed(scenario.run.seed, point.cores, 0);
   const config = modelConfig(scenario, scenario.policies[point.policy], point.cores, seed);
-  const startNs = runReplication(config).windowStartNs;
+  const result = runReplication(config);
+  const startNs = result.windowStartNs;
   const recorder = new WindowRecorder(point.cores, {
     fromNs: startNs,
     toNs: startNs + windowNs,
     maxSegments,
   });
-  const result = runReplication(config, recorder);
-  const endNs = result.windowStartNs + result.windowNs;
+  // the recorded run stops once its window is over, so its own figures are of a cut run: unused
+  runReplication(config, recorder);
+  const endNs = startNs + result.windowNs;
   return { point, seed, result, recording: recorder.finish(endNs), maxSegments };
 }
 

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chromeTrace } from '../../sim/experiment/chrome-trace.js';
+import { replicationSeed } from '../../sim/experiment/points.js';
+import { runTask } from '../../sim/experiment/replicate.js';
 import { InputError } from '../../sim/experiment/scenario/errors.js';
 import { parseTracePoint, traceReplication } from '../../sim/experiment/trace.js';
 import { CORE_STATES } from '../../sim/model/metrics.js';
@@ -124,5 +126,21 @@ describe('--trace POLICY@CORES', () => {
     expect(capped.recording.cut).toBe(true);
     expect(capped.recording.segments.length).toBeLessThanOrEqual(200 + 4);
     expect(String(chromeTrace(study, capped).otherData.cut)).toMatch(/cut at 200 core states/);
+  });
+
+  it("the report's timeline task keeps the replication's own figures, though its recorded run stops early", () => {
+    // 4 cores × 2000 allocations leave far more than the timeline's 3000 core states: the recording
+    // is cut, and the recorded run stops there; the task's result must still be the whole run's
+    const long = scenario({
+      cores: [4],
+      policies: [policy('go1.0-under-lock')],
+      run: { allocationsPerCore: 2000 },
+    } as never);
+    const task = { policy: 0, cores: 4, replication: 0, seed: replicationSeed(long.run.seed, 4, 0) };
+    const plain = runTask({ scenario: long, task });
+    const recorded = runTask({ scenario: long, task: { ...task, timeline: true } });
+    expect(recorded.timeline?.cut).toBe(true);
+    expect(recorded.result).toEqual(plain.result);
+    expect(recorded.timeline?.fromNs).toBe(plain.result.windowStartNs);
   });
 });
