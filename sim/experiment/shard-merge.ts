@@ -40,10 +40,13 @@ export function mergeShards(shards: readonly ReadShard[], where: string, ourVers
   });
   const problems: string[] = [];
   const byK = new Map<number, ReadShard>();
+  // a K held by another study's shard of the same N (run with other flags) is said once, as foreign
+  const foreignK = new Set<number>();
   for (const read of shards) {
     const { file, shard } = read;
     if (shard.fingerprint !== reference.shard.fingerprint) {
       problems.push(messages.foreignShard(file, labelOf(shard), labelOf(reference.shard), reference.file));
+      if (shard.shard.n === n) foreignK.add(shard.shard.k);
       continue;
     }
     const other = byK.get(shard.shard.k);
@@ -54,7 +57,7 @@ export function mergeShards(shards: readonly ReadShard[], where: string, ourVers
     problems.push(
       messages.shardOtherVersion(reference.file, reference.shard.options.toolVersion, ourVersion),
     );
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !byK.has(k));
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !byK.has(k) && !foreignK.has(k));
   if (missing.length > 0) problems.push(messages.missingShards(where, missing, n));
   if (problems.length > 0) throw new InputError(problems);
 
