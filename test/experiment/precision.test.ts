@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { replicationSeed } from '../../sim/experiment/points.js';
-import { meetsTarget } from '../../sim/experiment/precision.js';
+import { followsStoppingRule, meetsTarget } from '../../sim/experiment/precision.js';
 import { plainStudy, runOptions, runStudy } from '../../sim/experiment/run.js';
 import { meanCI } from '../../sim/experiment/statistics.js';
 import { modelConfig } from '../../sim/model/config.js';
@@ -55,5 +55,20 @@ describe('--precision', () => {
       runOptions(small, { jobs: 1 }),
     );
     for (const p of results.points) expect([p.replications, p.precision?.reached]).toEqual([3, false]);
+  });
+
+  it('tells replications the stopping rule runs from those it does not (what a merge checks)', () => {
+    const rule = { target: 0.01, maxReplications: 6 };
+    // two equal values: a CI of 0, on target after the first batch of 2, and not a replication more
+    expect(followsStoppingRule([100, 100], 2, rule)).toBe(true);
+    expect(followsStoppingRule([100, 100, 100, 100], 2, rule)).toBe(false);
+    // 100 and 200 (half-width ≈ 635, far off target) need the next batch: 2 alone stopped too soon
+    expect(followsStoppingRule([100, 200], 2, rule)).toBe(false);
+    expect(followsStoppingRule([100, 200, 150, 150], 2, rule)).toBe(false);
+    // never on target: the rule runs to the cap, in batches of 2 (4 is not one of its stops)
+    expect(followsStoppingRule([100, 200, 100, 200, 100, 200], 2, rule)).toBe(true);
+    expect(followsStoppingRule([100, 200, 100, 200, 100], 2, rule)).toBe(false);
+    // a last batch cut short by the cap: 4 + min(4, 6 − 4)
+    expect(followsStoppingRule([100, 200, 100, 200, 100, 200], 4, rule)).toBe(true);
   });
 });
