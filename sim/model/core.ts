@@ -249,11 +249,7 @@ export class Core implements LockClient {
 
   private releaseAlloc(): void {
     const { sys } = this;
-    // Nothing preempts a lock holder: the whole hold is one stretch.
-    const heldNs = sys.env.now - this.usableNs;
-    sys.metrics.stretch(heldNs);
-    sys.metrics.allocHolds++;
-    sys.metrics.allocHoldNs += heldNs;
+    sys.metrics.allocHeld(sys.env.now - this.usableNs);
     sys.lockReleased();
     const wakeNs = sys.lock.release(this);
     if (wakeNs > 0) {
@@ -374,10 +370,7 @@ export class Core implements LockClient {
 
   private freeRelease(): void {
     const { sys } = this;
-    const heldNs = sys.env.now - this.usableNs;
-    sys.metrics.stretch(heldNs);
-    sys.metrics.freeHolds++;
-    sys.metrics.freeHoldNs += heldNs;
+    sys.metrics.freeHeld(sys.env.now - this.usableNs);
     sys.lockReleased();
     const wakeNs = sys.lock.release(this);
     if (wakeNs > 0) {
