@@ -48,7 +48,7 @@ function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The study as the file keeps it and the fingerprint names it: every field of Study, absent ones as null. */
+/** The study as the file keeps it and the fingerprint names it: every field of Study, none left out. */
 function studyRecord(study: Study): Record<keyof Study, unknown> {
   const { scenario, vary, sensitivity, precision, timeline } = study;
   return { scenario, vary, sensitivity, precision: precision ?? null, timeline: timeline ?? false };

@@ -3,7 +3,8 @@
  * replications, and checks the parts back into one study:
  *
  *   Study ─variants, budget─▶ tasks ─assign (longest first, to the least loaded shard)─▶ shard K's tasks
- *     ─run (pool.ts)─▶ ShardRun (shard-file.ts writes it) … N of them ─mergeShardRuns─▶ every replication
+ *     ─run (pool.ts)─▶ ShardRun (shard-file.ts writes it) … N of them
+ *     ─mergeShards (shard-merge.ts)─▶ every replication
  *
  * A task keeps the seed it has in the whole run, so a shard computes exactly what the whole run computes
  * for its replications, and the merged results are the whole run's. The assignment depends on the study
@@ -41,7 +42,10 @@ export interface ShardRun {
   done: TaskResult[];
 }
 
-/** Every first replication task of the study, in variant × policy × cores × replication order. */
+/**
+ * Every replication task of the study (with --precision, the points' first batches), in variant ×
+ * policy × cores × replication order.
+ */
 export function studyTasks(study: Study): TaskInput[] {
   return taskInputs(studyPlans(study));
 }
