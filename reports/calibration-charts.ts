@@ -1,10 +1,18 @@
-// The calibration page's charts, one per bench plus one of every row: measured values as points,
-// predictions as lines (vega-lite specs, data inline). Each builder is a small function in one
-// exhaustive registry, so a bench without a chart does not compile.
+// The calibration page's charts, one per bench (the lock rows with busy work inside the lock apart)
+// plus one of every row: measured values as points, predictions as lines (vega-lite specs, data
+// inline). Each builder is a small function in one exhaustive registry, so a bench without a chart
+// does not compile.
 
 import type { CalibratedRow, Calibration } from '../sim/types/calibration.js';
 
-export type CalibrationChartName = 'clear' | 'lock' | 'fault' | 'alloc' | 'measured-vs-predicted';
+export type CalibrationChartName =
+  | 'clear'
+  | 'clear-remote'
+  | 'lock'
+  | 'lock-held'
+  | 'fault'
+  | 'alloc'
+  | 'measured-vs-predicted';
 
 export interface CalibrationChart {
   name: CalibrationChartName;
@@ -27,9 +35,32 @@ function rowsOf(c: Calibration, bench: CalibratedRow['bench']) {
   return c.rows.filter((r) => r.bench === bench);
 }
 
-/** Measured points over predicted lines, x and colour given, y the row's value. */
-function measuredOverPredicted(x: object, color: object, yTitle: string, extraDetail: object[] = []): object {
-  const y = (field: string) => ({ field, type: 'quantitative', title: yTitle, scale: { type: 'log' } });
+/** A lock row's busy work inside the lock, ns: 0 for today's empty critical section (no holdNs). */
+const holdNs = (r: CalibratedRow) => (typeof r.holdNs === 'number' ? r.holdNs : 0);
+
+/**
+ * The y range both clear charts share once there are clear-remote rows, so that a block another core
+ * wrote last reads against one this core wrote at a glance; undefined (each chart its own) otherwise.
+ */
+function clearDomain(c: Calibration): [number, number] | undefined {
+  if (rowsOf(c, 'clear-remote').length === 0) return undefined;
+  const values = c.rows
+    .filter((r) => r.bench === 'clear' || r.bench === 'clear-remote')
+    .flatMap((r) => [r.measured, r.predicted])
+    .filter((v) => v > 0 && Number.isFinite(v));
+  return [Math.min(...values) / 1.2, Math.max(...values) * 1.2];
+}
+
+/** Measured points over predicted lines, x and colour given, y the row's value (log, over `yDomain` if given). */
+function measuredOverPredicted(
+  x: object,
+  color: object,
+  yTitle: string,
+  extraDetail: object[] = [],
+  yDomain?: [number, number],
+): object {
+  const scale = yDomain === undefined ? { type: 'log' } : { type: 'log', domain: yDomain };
+  const y = (field: string) => ({ field, type: 'quantitative', title: yTitle, scale });
   return {
     layer: [
       {
@@ -56,35 +87,29 @@ function measuredOverPredicted(x: object, color: object, yTitle: string, extraDe
 }
 
 const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChart | null> = {
-  clear: (c) => {
-    const rows = rowsOf(c, 'clear');
-    if (rows.length === 0) return null;
-    const values = rows.map((r) => ({ ...pick(r), blockBytes: r.blockBytes, threads: String(r.threads) }));
-    return {
-      name: 'clear',
-      title: 'Clear bandwidth by block size',
-      caption: 'GB/s over all threads; points measured, lines predicted (processor-shared pools by level).',
-      spec: {
-        $schema: SCHEMA,
-        width: 440,
-        height: 260,
-        data: { values },
-        ...measuredOverPredicted(
-          { field: 'blockBytes', type: 'quantitative', title: 'block bytes', scale: { type: 'log' } },
-          { field: 'threads', type: 'nominal', title: 'threads' },
-          'GB/s',
-        ),
-      },
-    };
-  },
+  clear: (c) =>
+    clearChart(
+      c,
+      'clear',
+      'Clear bandwidth by block size',
+      'GB/s over all threads; points measured, lines predicted (processor-shared pools by level).',
+    ),
+  'clear-remote': (c) =>
+    clearChart(
+      c,
+      'clear-remote',
+      'Clear bandwidth, blocks another core wrote last',
+      'GB/s over the threads clearing at once; each clear is of a block another thread cleared just before (threads 1: two threads take turns), so it comes from that core’s cache, not this one’s. Same y scale as the clear chart. Points measured, lines predicted.',
+    ),
   lock: (c) => {
-    const rows = rowsOf(c, 'lock');
+    const rows = rowsOf(c, 'lock').filter((r) => holdNs(r) === 0);
     if (rows.length === 0) return null;
     const values = rows.map((r) => ({ ...pick(r), workNs: String(r.workNs) }));
     return {
       name: 'lock',
       title: 'Lock acquisitions by threads',
-      caption: 'acquisitions/s over all threads, per busy-work length; points measured, lines simulated.',
+      caption:
+        'acquisitions/s over all threads, per busy-work length, empty critical section; points measured, lines simulated.',
       spec: {
         $schema: SCHEMA,
         width: 440,
@@ -95,6 +120,33 @@ const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChar
           { field: 'workNs', type: 'nominal', title: 'work ns', sort: null },
           'acquisitions/s',
         ),
+      },
+    };
+  },
+  'lock-held': (c) => {
+    const rows = rowsOf(c, 'lock').filter((r) => holdNs(r) > 0);
+    if (rows.length === 0) return null;
+    const values = rows.map((r) => ({ ...pick(r), holdNs: holdNs(r), workNs: String(r.workNs) }));
+    return {
+      name: 'lock-held',
+      title: 'Lock acquisitions with busy work inside the lock',
+      caption:
+        'acquisitions/s over all threads; columns: ns of busy work inside the lock (holdNs), colour: work ns outside it. A waiter finds the lock held and sleeps, so a hand-off pays the wake-up. Points measured, lines simulated.',
+      wide: true,
+      spec: {
+        $schema: SCHEMA,
+        data: { values },
+        facet: { column: { field: 'holdNs', type: 'ordinal', title: 'hold ns (inside the lock)' } },
+        resolve: { scale: { y: 'independent' } },
+        spec: {
+          width: 220,
+          height: 200,
+          ...measuredOverPredicted(
+            { field: 'threads', type: 'quantitative', title: 'threads', axis: { tickMinStep: 1 } },
+            { field: 'workNs', type: 'nominal', title: 'work ns', sort: null },
+            'acquisitions/s',
+          ),
+        },
       },
     };
   },
@@ -166,7 +218,11 @@ const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChar
   },
   'measured-vs-predicted': (c) => {
     if (c.rows.length === 0) return null;
-    const values = c.rows.map((r) => ({ ...pick(r), ratio: r.predicted / r.measured }));
+    const values = c.rows.map((r) => ({
+      ...pick(r),
+      ratio: r.predicted / r.measured,
+      series: holdNs(r) > 0 ? 'lock, held' : r.bench,
+    }));
     return {
       name: 'measured-vs-predicted',
       title: 'Predicted over measured, every row',
@@ -192,10 +248,10 @@ const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChar
                 title: 'predicted / measured',
                 scale: { type: 'log' },
               },
-              color: { field: 'bench', type: 'nominal', title: 'bench' },
+              color: { field: 'series', type: 'nominal', title: 'bench' },
               shape: USE_SHAPE,
               tooltip: [
-                { field: 'bench', type: 'nominal' },
+                { field: 'series', type: 'nominal', title: 'bench' },
                 { field: 'threads', type: 'quantitative' },
                 { field: 'errorPct', type: 'quantitative', format: '.1f', title: 'error %' },
               ],
@@ -206,6 +262,36 @@ const BUILDERS: Record<CalibrationChartName, (c: Calibration) => CalibrationChar
     };
   },
 };
+
+/** The clear or clear-remote chart: GB/s by block size, a line per thread count. */
+function clearChart(
+  c: Calibration,
+  bench: 'clear' | 'clear-remote',
+  title: string,
+  caption: string,
+): CalibrationChart | null {
+  const rows = rowsOf(c, bench);
+  if (rows.length === 0) return null;
+  const values = rows.map((r) => ({ ...pick(r), blockBytes: r.blockBytes, threads: String(r.threads) }));
+  return {
+    name: bench,
+    title,
+    caption,
+    spec: {
+      $schema: SCHEMA,
+      width: 440,
+      height: 260,
+      data: { values },
+      ...measuredOverPredicted(
+        { field: 'blockBytes', type: 'quantitative', title: 'block bytes', scale: { type: 'log' } },
+        { field: 'threads', type: 'nominal', title: 'threads' },
+        'GB/s',
+        [],
+        clearDomain(c),
+      ),
+    },
+  };
+}
 
 /** The fields every chart row carries. */
 function pick(r: CalibratedRow) {

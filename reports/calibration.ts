@@ -1,8 +1,8 @@
 /**
  * The calibration page (calibration.html): what was fitted and how well it predicts, self-contained
  * and offline, in the study report's style: header, error summary, fitted parameters with their ±,
- * one chart per bench (measured points, predicted lines), and every row. Pure: data in, text out;
- * every piece of user text escaped.
+ * one chart per bench (measured points, predicted lines; held-lock rows apart), and every row.
+ * Pure: data in, text out; every piece of user text escaped.
  */
 import type { CalibratedRow, Calibration, ErrorSummary } from '../sim/types/calibration.js';
 import { type CalibrationChart, calibrationCharts } from './calibration-charts.js';
@@ -46,7 +46,7 @@ function parameterTable(c: Calibration): string {
 
 function rowParameters(r: CalibratedRow): string {
   const parts: string[] = [`threads ${r.threads}`];
-  for (const key of ['blockBytes', 'pageBytes', 'workNs', 'zeroAt'])
+  for (const key of ['blockBytes', 'pageBytes', 'workNs', 'holdNs', 'zeroAt'])
     if (r[key] !== undefined) parts.push(`${key} ${String(r[key])}`);
   return parts.join(', ');
 }

@@ -22,6 +22,8 @@ export interface CHarnessOptions extends HarnessOptions {
   cacheDir?: string;
   /** called with each row as the harness prints it */
   onRow?: (row: MeasurementRow) => void;
+  /** called, once it has finished well, with each line it printed on stderr (what it left out, and why) */
+  onNote?: (line: string) => void;
   signal?: AbortSignal;
 }
 
@@ -125,5 +127,6 @@ export async function runCHarness(options: CHarnessOptions = {}): Promise<Measur
   });
   if (badRow !== null) throw badRow;
   if (code !== 0) throw new HarnessError(messages.runFailed(code, signal, firstLine(stderr, 'no message')));
+  for (const line of stderr.split('\n')) if (line.trim() !== '') options.onNote?.(line.trim());
   return rows;
 }

@@ -1,5 +1,5 @@
-// One thread of the JS calibration harness: runs the loop of one measurement (clear, lock, fault or
-// alloc) between the main thread's start and stop signals and reports its own rate.
+// One thread of the JS calibration harness: runs the loop of one measurement (clear, clear-remote,
+// lock, fault or alloc) between the main thread's start and stop signals and reports its own rate.
 //
 // The messages it exchanges with the main thread are in js-protocol.ts.
 
@@ -13,6 +13,7 @@ import {
   STOP,
   type ToWorker,
 } from './js-protocol.js';
+import { roundBarrier } from './round-barrier.js';
 import { filler } from './wasm-fill.js';
 
 const HEAP_MUTEX = 0;
@@ -54,7 +55,7 @@ let sink = 0;
 let spinItersPerNs = 0;
 let current: SetupMessage | null = null;
 let ownBlock: Uint8Array | null = null;
-/** alloc: each block of the free list as bytes, and its memset */
+/** alloc and clear-remote: each shared block as bytes, and its memset */
 let blockViews: Uint8Array[] = [];
 let blockFills: ((offset: number, byte: number, bytes: number) => void)[] = [];
 
@@ -78,9 +79,10 @@ function runLoop(m: SetupMessage, generation: number): number {
   const control = new Int32Array(m.control);
   const heap = new Int32Array(m.heap);
   const stopped = () => Atomics.load(control, STOP) === generation;
-  const { bench, blockBytes, workNs, zeroAt } = m.measurement;
+  const { bench, blockBytes, workNs, holdNs, zeroAt } = m.measurement;
   const iters = Math.round(workNs * spinItersPerNs);
   let count = 0;
+  if (bench === 'clear-remote') return clearRemote(m, stopped);
   const t0 = performance.now();
   if (bench === 'clear') {
     const b = ownBlock!;
@@ -90,6 +92,17 @@ function runLoop(m: SetupMessage, generation: number): number {
       count++;
     } while (!stopped());
     return (count * blockBytes) / ((performance.now() - t0) * 1e6);
+  }
+  if (bench === 'lock' && holdNs > 0) {
+    const hold = Math.round(holdNs * spinItersPerNs);
+    do {
+      sink ^= spin(iters);
+      lock(heap, HEAP_MUTEX, FUTEX_SPINS);
+      sink ^= spin(hold);
+      unlock(heap, HEAP_MUTEX);
+      count++;
+    } while (!stopped());
+    return count / ((performance.now() - t0) * 1e6);
   }
   if (bench === 'lock') {
     do {
@@ -137,6 +150,32 @@ function runLoop(m: SetupMessage, generation: number): number {
     count++;
   } while (!stopped());
   return count / ((performance.now() - t0) * 1e6);
+}
+
+/**
+ * clear-remote: bytes per ns of this thread's own clears, each of a block another thread cleared in the
+ * round before: with threads 1, two threads take turns on one block (thread r mod 2 clears in round r,
+ * and runs stop after an odd round, so both clear equally often); else thread i clears block
+ * (i + r) mod T. Only the fills are timed.
+ */
+function clearRemote(m: SetupMessage, stopped: () => boolean): number {
+  const { threads, blockBytes } = m.measurement;
+  const turns = threads === 1;
+  const parties = turns ? 2 : threads;
+  const words = new Int32Array(m.heap);
+  let clearMs = 0;
+  let count = 0;
+  for (let r = 0; ; r++) {
+    if (!turns || r % 2 === m.tid) {
+      const index = turns ? 0 : (m.tid + r) % parties;
+      const t0 = performance.now();
+      blockFills[index](0, 0, blockBytes);
+      clearMs += performance.now() - t0;
+      count++;
+    }
+    if (roundBarrier(words, parties, !turns || r % 2 === 1, stopped)) break;
+  }
+  return (count * blockBytes) / (Math.max(clearMs, 1e-6) * 1e6);
 }
 
 function post(message: FromWorker): void {

@@ -1,6 +1,6 @@
-// The JS calibration harness: the four loops of MODEL.md on Node worker threads (harness-js-worker.ts),
-// each measurement a warm-up then repeats of a fixed wall time, reported as MEASUREMENTS.jsonl rows
-// with "harness": "js". Used by `zerosim calibrate` without --from.
+// The JS calibration harness: the loops of MODEL.md and sim/calibrate/README.md on Node worker threads
+// (harness-js-worker.ts), each measurement a warm-up then repeats of a fixed wall time, reported as
+// MEASUREMENTS.jsonl rows with "harness": "js". Used by `zerosim calibrate` without --from.
 
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -19,9 +19,11 @@ import {
   type HarnessOptions,
   type Measurement,
   measurementPlan,
+  osThreads,
   type ResolvedOptions,
   resolveOptions,
 } from './plan.js';
+import { ROUND_WORDS } from './round-barrier.js';
 import { type MeasurementRow, median, parseRow, valueField } from './rows.js';
 import { filler, type SharedMemory, sharedWasmMemory } from './wasm-fill.js';
 
@@ -34,6 +36,8 @@ export interface JsProgress {
 
 export interface JsHarnessOptions extends HarnessOptions {
   onProgress?: (progress: JsProgress) => void;
+  /** called with each line on what the sitting left out (clear-remote on a 1-CPU host) */
+  onNote?: (line: string) => void;
 }
 
 /**
@@ -98,8 +102,18 @@ class Thread {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The shared memory of one measurement: the lock word, the free list and, for alloc, the blocks. */
+/**
+ * The shared memory of one measurement: the lock word, the free list and, for alloc, the blocks; for
+ * clear-remote, the round barrier's words and the blocks passed round (one with turns, else one each).
+ */
 function sharedMemory(m: Measurement): { heap: SharedArrayBuffer; blocks: SharedMemory[] } {
+  if (m.bench === 'clear-remote') {
+    const blocks = Array.from({ length: m.threads === 1 ? 1 : m.threads }, () =>
+      sharedWasmMemory(m.blockBytes),
+    );
+    for (const b of blocks) filler(b)(0, 1, m.blockBytes); // pre-fault
+    return { heap: new SharedArrayBuffer(4 * ROUND_WORDS), blocks };
+  }
   const nblocks = 2 * m.threads;
   const heap = new SharedArrayBuffer(4 * (2 + nblocks));
   const words = new Int32Array(heap);
@@ -111,19 +125,38 @@ function sharedMemory(m: Measurement): { heap: SharedArrayBuffer; blocks: Shared
   return { heap, blocks };
 }
 
-/** The row's value from the threads' rates: clear sums bytes per ns (GB/s), lock and alloc sum operations per ns (×1e9 per s), fault averages ns per page. */
+/**
+ * The row's value from the threads' rates: clear sums bytes per ns (GB/s), lock and alloc sum
+ * operations per ns (×1e9 per s), fault averages ns per page. clear-remote sums the rates of the
+ * threads clearing at once: with turns only one clears at a time, so it is the mean of the two.
+ */
 function value(m: Measurement, rates: number[]): number {
   const total = rates.reduce((a, b) => a + b, 0);
-  if (m.bench === 'fault') return total / rates.length;
-  return m.bench === 'clear' ? total : total * 1e9;
+  if (m.bench === 'fault' || (m.bench === 'clear-remote' && m.threads === 1)) return total / rates.length;
+  return m.bench === 'clear' || m.bench === 'clear-remote' ? total : total * 1e9;
 }
 
 function rowFields(m: Measurement, page: number): Record<string, unknown> {
   switch (m.bench) {
     case 'clear':
       return { bench: 'clear', blockBytes: m.blockBytes, threads: m.threads, clearWith: 'typedarray-fill' };
+    case 'clear-remote':
+      return {
+        bench: 'clear-remote',
+        blockBytes: m.blockBytes,
+        threads: m.threads,
+        osThreads: osThreads(m),
+        clearWith: 'wasm-memory.fill',
+      };
     case 'lock':
-      return { bench: 'lock', threads: m.threads, workNs: m.workNs, mutex: 'atomics-futex' };
+      return {
+        bench: 'lock',
+        threads: m.threads,
+        workNs: m.workNs,
+        // today's rows keep their shape: holdNs only where the critical section is not empty
+        ...(m.holdNs > 0 ? { holdNs: m.holdNs } : {}),
+        mutex: 'atomics-futex',
+      };
     case 'fault':
       return { bench: 'fault', pageBytes: page, threads: m.threads, chunkBytes: FAULT_CHUNK_BYTES };
     case 'alloc':
@@ -146,9 +179,10 @@ export async function runJsHarness(options: JsHarnessOptions = {}): Promise<Meas
   const nproc = availableParallelism();
   const o: ResolvedOptions = resolveOptions(options, nproc);
   const plan = measurementPlan(o);
+  for (const note of o.notes) options.onNote?.(note);
   const page = pageBytes();
   const spec = workerSpec();
-  const poolSize = Math.max(1, ...plan.map((m) => m.threads));
+  const poolSize = Math.max(1, ...plan.map(osThreads));
   const pool = Array.from({ length: poolSize }, () => new Thread(spec));
   const control = new SharedArrayBuffer(8);
   const flags = new Int32Array(control);
@@ -174,10 +208,18 @@ export async function runJsHarness(options: JsHarnessOptions = {}): Promise<Meas
 
   try {
     for (const [i, m] of plan.entries()) {
-      const threads = pool.slice(0, m.threads);
+      const threads = pool.slice(0, osThreads(m));
       const { heap, blocks } = sharedMemory(m);
-      const setup: SetupMessage = { kind: 'setup', measurement: m, pageBytes: page, control, heap, blocks };
-      const ready = await Promise.all(threads.map((t) => t.ask(setup)));
+      const setup = (tid: number): SetupMessage => ({
+        kind: 'setup',
+        measurement: m,
+        tid,
+        pageBytes: page,
+        control,
+        heap,
+        blocks,
+      });
+      const ready = await Promise.all(threads.map((t, tid) => t.ask(setup(tid))));
       const spin = ready.map((r) => (r.kind === 'ready' ? r.spinItersPerNs : 0));
       const loadStart = loadavg();
       await runOnce(threads, m, o.warmupMs);

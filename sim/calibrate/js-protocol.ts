@@ -13,12 +13,17 @@ export const STOP = 1;
 export interface SetupMessage {
   kind: 'setup';
   measurement: Measurement;
+  /** this worker's index among the measurement's threads (clear-remote: which block it clears when) */
+  tid: number;
   pageBytes: number;
   /** [GO, STOP] generation numbers */
   control: SharedArrayBuffer;
-  /** lock and alloc: [mutex, free-list top, free list (block indices)...] */
+  /** lock and alloc: [mutex, free-list top, free list (block indices)...]; clear-remote: the round barrier's words */
   heap: SharedArrayBuffer;
-  /** alloc: 2 × threads blocks of blockBytes, pre-faulted and dirty (shared, cleared by wasm-fill.ts); else none */
+  /**
+   * alloc: 2 × threads blocks of blockBytes, pre-faulted and dirty; clear-remote: the blocks passed
+   * round (one with turns, else one per thread), pre-faulted; all shared, cleared by wasm-fill.ts; else none
+   */
   blocks: SharedMemory[];
 }
 

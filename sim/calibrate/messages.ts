@@ -12,6 +12,8 @@ export const messages = {
   badRow: (harness: string, problem: string) =>
     `zerosim calibrate: the ${harness} harness printed a bad row: ${problem}`,
   workerFailed: (detail: string) => `zerosim calibrate: a JS harness worker failed: ${detail}`,
+  remoteSkipped: (cpus: number) =>
+    `zerosim calibrate: clear-remote skipped: it needs 2 CPUs and this process may use ${cpus}`,
 };
 
 /** An error whose message is one line for the user, never a stack trace. */

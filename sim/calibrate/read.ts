@@ -3,7 +3,7 @@
 
 import { InputError } from '../experiment/scenario/index.js';
 import { calibrateMessages } from './fit-messages.js';
-import { type MeasurementRow, rowProblems, valueField } from './rows.js';
+import { holdNsOf, type MeasurementRow, rowProblems, valueField } from './rows.js';
 
 /** A row as the fit reads it: the input row with its use settled and its line and value at hand. */
 export interface InputRow {
@@ -68,15 +68,21 @@ export function readMeasurements(text: string, file: string): InputRow[] {
   return rows;
 }
 
+/** A row's field as a selector sees it: a lock row without holdNs has the empty critical section, 0. */
+function fieldValue(row: MeasurementRow, field: string): unknown {
+  if (field === 'holdNs' && row.bench === 'lock') return holdNsOf(row);
+  return row[field];
+}
+
 /**
  * Marks as check rows those matching a selector `field=value[,field=value...]` (all must match), e.g.
- * `bench=alloc,threads=2`; throws an InputError for a malformed selector.
+ * `bench=alloc,threads=2` or `bench=lock,holdNs=0` (today's empty critical section); throws an InputError for a malformed selector.
  */
 export function markCheckRows(rows: readonly InputRow[], selector: string): InputRow[] {
   const pairs = selector.split(',').map((part) => part.split('='));
   if (pairs.some((p) => p.length !== 2 || p[0].trim() === '' || p[1].trim() === ''))
     throw new InputError([calibrateMessages.badSelector(selector)]);
   const matches = (row: MeasurementRow) =>
-    pairs.every(([field, value]) => String(row[field.trim()]) === value.trim());
+    pairs.every(([field, value]) => String(fieldValue(row, field.trim())) === value.trim());
   return rows.map((r) => (matches(r.row) ? { ...r, use: 'check' as const } : r));
 }

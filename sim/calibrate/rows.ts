@@ -1,7 +1,8 @@
-// One measurement of the four calibration loops, as a MEASUREMENTS.jsonl row (CONTRACTS.md, "Machine
-// profiles and calibration"): the bench, its parameters and its measured value; other fields are kept.
+// One measurement of the calibration loops, as a MEASUREMENTS.jsonl row (CONTRACTS.md, "Machine
+// profiles and calibration", and sim/calibrate/README.md for clear-remote and a lock row's holdNs): the
+// bench, its parameters and its measured value; other fields are kept.
 
-export const BENCHES = ['clear', 'lock', 'fault', 'alloc'] as const;
+export const BENCHES = ['clear', 'clear-remote', 'lock', 'fault', 'alloc'] as const;
 export type Bench = (typeof BENCHES)[number];
 
 export const ZERO_AT = ['under-lock', 'after-unlock', 'never'] as const;
@@ -21,10 +22,25 @@ export interface ClearRow extends Extra {
   gbPerSec: number;
 }
 
+/**
+ * T threads clearing blocks that another thread cleared last, just before: with T = 1, two threads
+ * take turns on one block; with T ≥ 2, T threads clear at once, in rounds, each a block another
+ * thread cleared the round before. Only the clears are timed.
+ */
+export interface ClearRemoteRow extends Extra {
+  bench: 'clear-remote';
+  blockBytes: number;
+  threads: number;
+  /** bytes cleared per ns, summed over the threads clearing at once */
+  gbPerSec: number;
+}
+
 export interface LockRow extends Extra {
   bench: 'lock';
   threads: number;
   workNs: number;
+  /** busy work inside the critical section, ns; absent or 0: an empty critical section */
+  holdNs?: number;
   /** lock acquisitions per second over all threads */
   opsPerSec: number;
 }
@@ -47,15 +63,21 @@ export interface AllocRow extends Extra {
   allocsPerSec: number;
 }
 
-export type MeasurementRow = ClearRow | LockRow | FaultRow | AllocRow;
+export type MeasurementRow = ClearRow | ClearRemoteRow | LockRow | FaultRow | AllocRow;
 
 /** The numeric fields each bench must carry, its measured value last. */
 export const ROW_NUMBERS: Record<Bench, readonly string[]> = {
   clear: ['blockBytes', 'threads', 'gbPerSec'],
+  'clear-remote': ['blockBytes', 'threads', 'gbPerSec'],
   lock: ['threads', 'workNs', 'opsPerSec'],
   fault: ['pageBytes', 'threads', 'nsPerPage'],
   alloc: ['blockBytes', 'threads', 'workNs', 'allocsPerSec'],
 };
+
+/** The busy work inside a lock row's critical section, ns (0 for an empty one, as today's rows). */
+export function holdNsOf(row: LockRow): number {
+  return row.holdNs ?? 0;
+}
 
 /** The field holding a row's measured value. */
 export function valueField(bench: Bench): string {
@@ -74,6 +96,11 @@ export function rowProblems(value: unknown): string[] {
     const v = row[field];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
       problems.push(`${field}: ${String(v)} (a number ≥ 0)`);
+  }
+  if (row.bench === 'lock' && row.holdNs !== undefined) {
+    const v = row.holdNs;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      problems.push(`holdNs: ${String(v)} (a number ≥ 0, or absent for an empty critical section)`);
   }
   if (row.bench === 'alloc' && !ZERO_AT.includes(row.zeroAt as ZeroAt))
     problems.push(`zeroAt: ${JSON.stringify(row.zeroAt)} (${ZERO_AT.join(', ')})`);

@@ -45,7 +45,8 @@ export interface FittedParameter {
 /** A measured row with its prediction, in the row's own unit. */
 export interface CalibratedRow {
   [field: string]: unknown;
-  bench: 'clear' | 'lock' | 'fault' | 'alloc';
+  /** in step with sim/calibrate/rows.ts BENCHES */
+  bench: 'clear' | 'clear-remote' | 'lock' | 'fault' | 'alloc';
   use: 'fit' | 'check';
   threads: number;
   /** 1-based line in the measurements file */

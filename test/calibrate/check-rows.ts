@@ -1,17 +1,26 @@
 // What every harness's rows must satisfy (CONTRACTS.md, MEASUREMENTS.jsonl): the contract's fields and
-// types, positive values, the median of the repeats as the value, and exactly the planned points.
+// types, positive values, the median of the repeats as the value, exactly the planned points, and rows
+// that readMeasurements accepts; today's lock rows carry no holdNs.
 
 import { expect } from 'vitest';
-import { type Measurement, measurementPlan, type ResolvedOptions } from '../../sim/calibrate/plan.js';
-import { type MeasurementRow, parseRow, valueField } from '../../sim/calibrate/rows.js';
+import {
+  type Measurement,
+  measurementPlan,
+  osThreads,
+  type ResolvedOptions,
+} from '../../sim/calibrate/plan.js';
+import { readMeasurements } from '../../sim/calibrate/read.js';
+import { holdNsOf, type MeasurementRow, parseRow, valueField } from '../../sim/calibrate/rows.js';
 
 /** The parameters of a row that identify its point, as the plan names them. */
 function pointOf(row: MeasurementRow): Measurement {
   return {
     bench: row.bench,
     threads: row.threads,
-    blockBytes: row.bench === 'clear' || row.bench === 'alloc' ? row.blockBytes : 0,
+    blockBytes:
+      row.bench === 'clear' || row.bench === 'clear-remote' || row.bench === 'alloc' ? row.blockBytes : 0,
     workNs: row.bench === 'lock' || row.bench === 'alloc' ? row.workNs : 0,
+    holdNs: row.bench === 'lock' ? holdNsOf(row) : 0,
     zeroAt: row.bench === 'alloc' ? row.zeroAt : 'never',
   };
 }
@@ -34,11 +43,16 @@ export function checkRows(rows: MeasurementRow[], harness: 'c' | 'js', options: 
     expect(row.loadavgEnd, line).toHaveLength(3);
     expect(Number.isNaN(Date.parse(row.date as string)), line).toBe(false);
     if (row.bench === 'fault') expect(Math.log2(row.pageBytes) % 1, line).toBe(0);
+    if (row.bench === 'lock' && holdNsOf(row) === 0) expect(row, line).not.toHaveProperty('holdNs');
+    if (row.bench === 'clear-remote') expect(row.osThreads, line).toBe(osThreads(pointOf(row)));
   }
   expect(new Set(rows.map((r) => r.bench))).toEqual(new Set(options.benches));
-  expect(new Set(rows.filter((r) => r.bench === 'alloc').map((r) => r.zeroAt))).toEqual(
-    new Set(['under-lock', 'after-unlock', 'never']),
-  );
+  if (options.benches.includes('alloc'))
+    expect(new Set(rows.filter((r) => r.bench === 'alloc').map((r) => r.zeroAt))).toEqual(
+      new Set(['under-lock', 'after-unlock', 'never']),
+    );
+  const text = rows.map((r) => JSON.stringify(r)).join('\n');
+  expect(readMeasurements(text, 'harness.jsonl').map((r) => r.row)).toEqual(rows);
 }
 
 /** A --quick sitting cut to a few seconds: its values mean nothing, its rows must still be whole. */

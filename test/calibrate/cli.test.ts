@@ -20,6 +20,8 @@ describe('zerosim calibrate --from', () => {
         '{"bench":"clear","blockBytes":-1,"threads":1,"gbPerSec":30}',
         '{"bench":"alloc","blockBytes":65536,"threads":1,"workNs":0,"zeroAt":"later","allocsPerSec":5}',
         '[1,2]',
+        '{"bench":"clear-remote","blockBytes":65536,"threads":1,"gbPerSec":-2}',
+        '{"bench":"lock","threads":2,"workNs":0,"holdNs":-1,"opsPerSec":5}',
       ].join('\n'),
     );
     const r = zerosim(['calibrate', '--from', 'bad.jsonl', '--out', 'out'], dir);
@@ -29,6 +31,8 @@ describe('zerosim calibrate --from', () => {
       'bad.jsonl:2: blockBytes: -1 (a number ≥ 0)',
       'bad.jsonl:3: zeroAt: "later" (under-lock, after-unlock, never)',
       'bad.jsonl:4: not a JSON object (one JSON object a line)',
+      'bad.jsonl:5: gbPerSec: -2 (a number ≥ 0)',
+      'bad.jsonl:6: holdNs: -1 (a number ≥ 0, or absent for an empty critical section)',
     ]);
   });
 

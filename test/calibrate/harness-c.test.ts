@@ -1,9 +1,10 @@
-// The C harness compiles with the system compiler, and its --quick sitting (cut to a few seconds)
-// prints a whole row for every planned point. Speeds are never asserted.
+// The C harness compiles with the system compiler (and with every warning as an error), and its
+// --quick sitting (cut to a few seconds), whole or only the new benches, prints a whole row for every
+// planned point; on one CPU it leaves clear-remote out and says so. Speeds are never asserted.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileLoops, findCompiler, loopsArgs, runCHarness } from '../../sim/calibrate/harness-c.js';
@@ -67,7 +68,41 @@ describe('the C harness', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')[0]).toBe(
-      "zerosim-loops: --bench: unknown bench 'sweep' (clear, lock, fault or alloc)",
+      "zerosim-loops: --bench: unknown bench 'sweep' (clear, clear-remote, lock, fault or alloc)",
+    );
+  });
+
+  it.runIf(hasCompiler)('compiles with -O2 -pthread -Wall -Wextra -Werror', () => {
+    const out = join(cacheDir, 'strict');
+    const build = spawnSync(
+      findCompiler(),
+      ['-O2', '-pthread', '-Wall', '-Wextra', '-Werror', '-o', out, cSourcePath()],
+      { encoding: 'utf8' },
+    );
+    expect(build.stderr).toBe('');
+    expect(build.status).toBe(0);
+  });
+
+  it.runIf(hasCompiler)(
+    'measures only clear-remote and lock when asked: rows that read.ts accepts',
+    async () => {
+      const options = { ...TINY, benches: ['clear-remote', 'lock'] as const };
+      const rows = await runCHarness({ ...options, cacheDir });
+      checkRows(rows, 'c', resolveOptions(options, availableParallelism()));
+      const held = rows.filter((r) => r.bench === 'lock' && r.holdNs !== undefined);
+      expect(new Set(held.map((r) => r.holdNs))).toEqual(new Set([1000, 10000]));
+      for (const r of held) expect(r.mutex).toBe('pthread');
+    },
+  );
+
+  it.runIf(hasCompiler)('on one CPU, leaves clear-remote out with one line on stderr', async () => {
+    const binary = await compileLoops({ cacheDir });
+    const args = ['--quick', '--bench', 'clear-remote', '--duration-ms', '1', '--repeats', '1'];
+    const run = spawnSync('taskset', ['-c', '0', binary, ...args], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'zerosim-loops: clear-remote skipped: it needs 2 CPUs and this process may use 1\n',
     );
   });
 
@@ -82,7 +117,7 @@ describe('the C harness', () => {
         onRow: (r) => streamed.push(r),
       });
       expect(streamed).toEqual(rows);
-      checkRows(rows, 'c', resolveOptions(TINY, 2));
+      checkRows(rows, 'c', resolveOptions(TINY, availableParallelism()));
       for (const row of rows) expect(row.host).toBe('test host');
     },
   );

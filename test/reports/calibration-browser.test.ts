@@ -1,6 +1,7 @@
 // calibration.html in a real browser: Debian chromium (playwright-core) opens it from file:// with
-// every other request blocked; every chart must render with marks, with no console or page error and
-// no request outside the page.
+// every other request blocked; every chart (those of the invented clear-remote and held-lock rows of
+// calibration-rows.ts too) must render with marks, with no console or page error and no request
+// outside the page.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { renderCalibrationHtml } from '../../reports/calibration.js';
 import { calibrate } from '../../sim/calibrate/fit.js';
 import { readMeasurements } from '../../sim/calibrate/read.js';
 import { loadAssets } from '../../sim/cli/assets.js';
+import { withNewBenches } from './calibration-rows.js';
 
 const SITTING = fileURLToPath(new URL('../fixtures/measurements/c-sitting-1.jsonl', import.meta.url));
 
@@ -45,7 +47,7 @@ describe('calibration.html in chromium, offline', () => {
   it('renders every chart with marks, without errors or requests', async () => {
     const rows = readMeasurements(readFileSync(SITTING, 'utf8'), 'c-sitting-1.jsonl');
     const html = renderCalibrationHtml(
-      calibrate(rows, { source: 'fixture', toolVersion: 'test', resamples: 5 }),
+      withNewBenches(calibrate(rows, { source: 'fixture', toolVersion: 'test', resamples: 5 })),
       loadAssets(),
     );
     writeFileSync(join(dir, 'calibration.html'), html);
@@ -73,7 +75,15 @@ describe('calibration.html in chromium, offline', () => {
         out[el.dataset.chart ?? '?'] = el.querySelectorAll('svg.marks g.role-mark > path').length;
       return out;
     });
-    expect(Object.keys(counts)).toEqual(['clear', 'lock', 'fault', 'alloc', 'measured-vs-predicted']);
+    expect(Object.keys(counts)).toEqual([
+      'clear',
+      'clear-remote',
+      'lock',
+      'lock-held',
+      'fault',
+      'alloc',
+      'measured-vs-predicted',
+    ]);
     for (const [name, n] of Object.entries(counts)) expect(n, name).toBeGreaterThan(0);
     expect(await page.evaluate(() => (globalThis as unknown as PageWindow).zerosim?.errors)).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,23 +1,29 @@
 /*
- * zerosim-loops: the four calibration loops of zerosim's MODEL.md ("Real machines", "Calibration"),
- * measured on this host with pthreads, printed as MEASUREMENTS.jsonl rows (one JSON object a line).
+ * zerosim-loops: the calibration loops of zerosim's MODEL.md ("Real machines", "Calibration") and
+ * sim/calibrate/README.md, measured on this host with pthreads, printed as MEASUREMENTS.jsonl rows
+ * (one JSON object a line).
  *
- *   clear  T threads, each clearing (memset 0) its own pre-faulted block in a loop, no lock
- *   lock   T threads, each doing busy work then lock/unlock of one pthread mutex, empty critical section
- *   fault  T threads first-touching fresh anonymous pages, one write per page
- *   alloc  T threads sharing a LIFO free list of 2 pre-faulted dirty blocks per thread, each looping:
- *          work; lock; pop; clear if under-lock; unlock; clear if after-unlock; write first and last
- *          byte; lock; push; unlock
+ *   clear         T threads, each clearing (memset 0) its own pre-faulted block in a loop, no lock
+ *   clear-remote  every clear is of a block another thread cleared last, just before: T = 1, two
+ *                 threads take turns on one block; T >= 2, T threads clear at once in rounds, thread i
+ *                 clearing block (i + r) mod T in round r; only the memset calls are timed
+ *   lock          T threads, each doing busy work then lock/unlock of one pthread mutex, empty critical
+ *                 section; then (holdNs rows, T <= 2) busy work of holdNs inside the critical section
+ *   fault         T threads first-touching fresh anonymous pages, one write per page
+ *   alloc         T threads sharing a LIFO free list of 2 pre-faulted dirty blocks per thread, each
+ *                 looping: work; lock; pop; clear if under-lock; unlock; clear if after-unlock; write
+ *                 first and last byte; lock; push; unlock
  *
  * Each measurement runs a warm-up, then R repeats of a fixed wall time; the row's value is the median
  * repeat and "repeats" lists them all. Each thread times itself, from the start to the end of its last
  * operation, and does at least one, so a rate is never empty. Build: cc -O2 -pthread -o zerosim-loops zerosim-loops.c
- * Usage: zerosim-loops [--quick] [--bench clear,lock,fault,alloc] [--threads 1,2] [--duration-ms N]
- *                      [--repeats N] [--warmup-ms N] [--host TEXT]
+ * Usage: zerosim-loops [--quick] [--bench clear,clear-remote,lock,fault,alloc] [--threads 1,2]
+ *                      [--duration-ms N] [--repeats N] [--warmup-ms N] [--host TEXT]
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,7 +43,7 @@ typedef struct {
 
 static struct {
   int quick;
-  int benches; /* bit mask: 1 clear, 2 lock, 4 fault, 8 alloc */
+  int benches; /* bit mask: 1 clear, 2 lock, 4 fault, 8 alloc, 16 clear-remote */
   list_t threads;
   long duration_ms;
   long warmup_ms;
@@ -120,6 +126,23 @@ static void *map_block(size_t bytes) {
   return p;
 }
 
+/* ---- a spinning barrier between the clear-remote rounds (its waits are not timed) ---- */
+
+typedef struct {
+  atomic_int arrived;
+  atomic_int generation;
+  atomic_int stop_here; /* set by the last to arrive: whether every thread stops after this round */
+  int parties;
+} spin_barrier_t;
+
+static inline void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ volatile("yield");
+#endif
+}
+
 /* ---- one measurement: T threads start together, run until stop, report their own rate ---- */
 
 typedef struct measurement measurement_t;
@@ -131,14 +154,17 @@ struct measurement {
   /* parameters */
   size_t block_bytes;
   long work_ns;
-  int zero_at; /* 0 under-lock, 1 after-unlock, 2 never */
+  long hold_ns; /* lock: busy work inside the critical section */
+  int zero_at;  /* 0 under-lock, 1 after-unlock, 2 never */
+  int turns;    /* clear-remote with threads 1: two threads take turns on one block */
   /* state shared by the threads */
   pthread_barrier_t ready;
   atomic_int stop;
   pthread_mutex_t mutex;
   void **free_list;
   int free_top;
-  void **own_block; /* clear: one per thread */
+  void **own_block; /* clear: one per thread; clear-remote: the blocks passed round */
+  spin_barrier_t round; /* clear-remote: between rounds */
   /* per-thread results */
   double rate[MAX_THREADS]; /* bench-specific units per ns */
 };
@@ -198,6 +224,48 @@ static void clear_body(measurement_t *m, int tid) {
   m->rate[tid] = (double)count * (double)m->block_bytes / (double)(now_ns() - t0);
 }
 
+/*
+ * Waits until every thread has finished the round; returns whether all stop now, as the last to arrive
+ * decided (stopping only where `may_stop`), so no thread waits at a barrier the others left.
+ */
+static int round_barrier(measurement_t *m, int may_stop) {
+  spin_barrier_t *b = &m->round;
+  int gen = atomic_load_explicit(&b->generation, memory_order_acquire);
+  if (atomic_fetch_add_explicit(&b->arrived, 1, memory_order_acq_rel) == b->parties - 1) {
+    atomic_store_explicit(&b->arrived, 0, memory_order_relaxed);
+    atomic_store_explicit(&b->stop_here, may_stop && stopped(m), memory_order_relaxed);
+    atomic_store_explicit(&b->generation, gen + 1, memory_order_release);
+  } else {
+    /* yield now and then: with more threads than CPUs, the one that would arrive may be waiting for us */
+    for (unsigned spins = 1; atomic_load_explicit(&b->generation, memory_order_acquire) == gen; spins++)
+      if (spins % 4096 == 0) sched_yield();
+      else cpu_relax();
+  }
+  return atomic_load_explicit(&b->stop_here, memory_order_relaxed);
+}
+
+/*
+ * clear-remote: bytes per ns of this thread's own clears, each of a block another thread cleared in
+ * the round before (with turns: thread r mod 2 clears the one block in round r). Only the memset calls
+ * are timed. With turns, runs stop after an odd round, so both threads clear equally often.
+ */
+static void clear_remote_body(measurement_t *m, int tid) {
+  uint64_t clear_ns = 0, count = 0;
+  pthread_barrier_wait(&m->ready);
+  for (long r = 0;; r++) {
+    if (!m->turns || r % 2 == tid) {
+      unsigned char *b = m->own_block[m->turns ? 0 : (tid + r) % m->threads];
+      uint64_t t0 = now_ns();
+      memset(b, 0, m->block_bytes);
+      clobber(b);
+      clear_ns += now_ns() - t0;
+      count++;
+    }
+    if (round_barrier(m, !m->turns || r % 2 == 1)) break;
+  }
+  m->rate[tid] = (double)count * (double)m->block_bytes / (double)(clear_ns > 0 ? clear_ns : 1);
+}
+
 /* lock: acquisitions per ns of this thread */
 static void lock_body(measurement_t *m, int tid) {
   uint64_t iters = work_iters(m->work_ns), count = 0, sink = 0;
@@ -206,6 +274,22 @@ static void lock_body(measurement_t *m, int tid) {
   do {
     sink += spin(iters);
     pthread_mutex_lock(&m->mutex);
+    pthread_mutex_unlock(&m->mutex);
+    count++;
+  } while (!stopped(m));
+  m->rate[tid] = (double)count / (double)(now_ns() - t0);
+  spin_sink += sink;
+}
+
+/* lock with holdNs: acquisitions per ns of this thread, busy work of hold_ns inside the lock */
+static void lock_held_body(measurement_t *m, int tid) {
+  uint64_t iters = work_iters(m->work_ns), hold = work_iters(m->hold_ns), count = 0, sink = 0;
+  pthread_barrier_wait(&m->ready);
+  uint64_t t0 = now_ns();
+  do {
+    sink += spin(iters);
+    pthread_mutex_lock(&m->mutex);
+    sink += spin(hold);
     pthread_mutex_unlock(&m->mutex);
     count++;
   } while (!stopped(m));
@@ -325,13 +409,19 @@ static void measure(measurement_t *m, const char *fields, const char *key, doubl
   fflush(stdout);
 }
 
-/* ---- the four benches ---- */
+/* ---- the benches ---- */
 
-static void bench_clear(void) {
+/* The block sizes of clear and clear-remote; returns how many. */
+static int clear_sizes(const long **sizes) {
   static const long full[] = {64l << 10, 256l << 10, 1l << 20, 4l << 20, 16l << 20, 64l << 20, 256l << 20};
   static const long quick[] = {64l << 10, 1l << 20, 16l << 20, 256l << 20};
-  const long *sizes = opt.quick ? quick : full;
-  int nsizes = opt.quick ? 4 : 7;
+  *sizes = opt.quick ? quick : full;
+  return opt.quick ? 4 : 7;
+}
+
+static void bench_clear(void) {
+  const long *sizes;
+  int nsizes = clear_sizes(&sizes);
   for (int s = 0; s < nsizes; s++) {
     for (int ti = 0; ti < opt.threads.n; ti++) {
       measurement_t *m = calloc(1, sizeof *m);
@@ -348,6 +438,50 @@ static void bench_clear(void) {
                m->threads);
       measure(m, fields, "gbPerSec", 1.0, 0); /* bytes per ns = GB per s */
       for (int t = 0; t < m->threads; t++) munmap(m->own_block[t], m->block_bytes);
+      free(m->own_block);
+      free(m);
+    }
+  }
+}
+
+/* The CPUs this process may run on (its affinity mask, as taskset sets it): at most those online. */
+static long usable_cpus(void) {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return nproc_online;
+  return CPU_COUNT(&set);
+}
+
+static void bench_clear_remote(void) {
+  long cpus = usable_cpus();
+  if (cpus < 2) { /* two threads taking turns on one CPU would clear a block this core wrote */
+    fprintf(stderr, "zerosim-loops: clear-remote skipped: it needs 2 CPUs and this process may use %ld\n",
+            cpus);
+    return;
+  }
+  const long *sizes;
+  int nsizes = clear_sizes(&sizes);
+  for (int s = 0; s < nsizes; s++) {
+    for (int ti = 0; ti < opt.threads.n; ti++) {
+      int threads = (int)opt.threads.v[ti];
+      measurement_t *m = calloc(1, sizeof *m);
+      m->turns = threads == 1;
+      m->threads = m->turns ? 2 : threads;
+      m->round.parties = m->threads;
+      m->body = clear_remote_body;
+      m->block_bytes = (size_t)sizes[s];
+      int nblocks = m->turns ? 1 : threads;
+      m->own_block = calloc((size_t)nblocks, sizeof(void *));
+      for (int b = 0; b < nblocks; b++) {
+        m->own_block[b] = map_block(m->block_bytes);
+        memset(m->own_block[b], 1, m->block_bytes); /* pre-fault */
+      }
+      char fields[256];
+      snprintf(fields, sizeof fields,
+               "\"bench\":\"clear-remote\",\"blockBytes\":%ld,\"threads\":%d,\"osThreads\":%d", sizes[s],
+               threads, m->threads);
+      /* with turns one thread clears at a time: the value is the mean of the two threads' rates */
+      measure(m, fields, "gbPerSec", 1.0, m->turns);
+      for (int b = 0; b < nblocks; b++) munmap(m->own_block[b], m->block_bytes);
       free(m->own_block);
       free(m);
     }
@@ -372,6 +506,32 @@ static void bench_lock(void) {
       measure(m, fields, "opsPerSec", 1e9, 0);
       pthread_mutex_destroy(&m->mutex);
       free(m);
+    }
+  }
+  /* busy work inside the lock: a waiter sleeps in the futex, so each hand-off pays its wake-up */
+  static const long holds[] = {1000, 10000};
+  static const long held_full[] = {0, 2000, 10000};
+  static const long held_quick[] = {0, 2000};
+  const long *held_works = opt.quick ? held_quick : held_full;
+  int nheld = opt.quick ? 2 : 3;
+  for (int h = 0; h < 2; h++) {
+    for (int w = 0; w < nheld; w++) {
+      for (int ti = 0; ti < opt.threads.n; ti++) {
+        if (opt.threads.v[ti] > 2) continue;
+        measurement_t *m = calloc(1, sizeof *m);
+        m->threads = (int)opt.threads.v[ti];
+        m->body = lock_held_body;
+        m->work_ns = held_works[w];
+        m->hold_ns = holds[h];
+        pthread_mutex_init(&m->mutex, NULL);
+        char fields[256];
+        snprintf(fields, sizeof fields,
+                 "\"bench\":\"lock\",\"threads\":%d,\"workNs\":%ld,\"holdNs\":%ld,\"mutex\":\"pthread\"",
+                 m->threads, held_works[w], holds[h]);
+        measure(m, fields, "opsPerSec", 1e9, 0);
+        pthread_mutex_destroy(&m->mutex);
+        free(m);
+      }
     }
   }
 }
@@ -436,8 +596,8 @@ static void bench_alloc(void) {
 
 static void usage(const char *why) {
   fprintf(stderr,
-          "zerosim-loops: %s\nusage: zerosim-loops [--quick] [--bench clear,lock,fault,alloc] [--threads 1,2,...]"
-          " [--duration-ms N] [--warmup-ms N] [--repeats N] [--host TEXT]\n",
+          "zerosim-loops: %s\nusage: zerosim-loops [--quick] [--bench clear,clear-remote,lock,fault,alloc]"
+          " [--threads 1,2,...] [--duration-ms N] [--warmup-ms N] [--repeats N] [--host TEXT]\n",
           why);
   exit(2);
 }
@@ -471,12 +631,14 @@ static void parse_benches(const char *s) {
   opt.benches = 0;
   for (char *tok = strtok(buf, ","); tok != NULL; tok = strtok(NULL, ",")) {
     if (strcmp(tok, "clear") == 0) opt.benches |= 1;
+    else if (strcmp(tok, "clear-remote") == 0) opt.benches |= 16;
     else if (strcmp(tok, "lock") == 0) opt.benches |= 2;
     else if (strcmp(tok, "fault") == 0) opt.benches |= 4;
     else if (strcmp(tok, "alloc") == 0) opt.benches |= 8;
     else {
       char msg[300];
-      snprintf(msg, sizeof msg, "--bench: unknown bench '%s' (clear, lock, fault or alloc)", tok);
+      snprintf(msg, sizeof msg, "--bench: unknown bench '%s' (clear, clear-remote, lock, fault or alloc)",
+               tok);
       usage(msg);
     }
   }
@@ -487,7 +649,7 @@ int main(int argc, char **argv) {
   page_bytes = sysconf(_SC_PAGESIZE);
   if (nproc_online < 1) nproc_online = 1;
   if (page_bytes < 1) page_bytes = 4096;
-  opt.benches = 15;
+  opt.benches = 31;
   opt.repeats = 5;
   long duration = -1, warmup = -1, repeats = -1;
   const char *threads = NULL;
@@ -522,6 +684,7 @@ int main(int argc, char **argv) {
   time_t wall = time(NULL);
   strftime(sitting_date, sizeof sitting_date, "%Y-%m-%dT%H:%M:%SZ", gmtime(&wall));
   if (opt.benches & 1) bench_clear();
+  if (opt.benches & 16) bench_clear_remote();
   if (opt.benches & 2) bench_lock();
   if (opt.benches & 4) bench_fault();
   if (opt.benches & 8) bench_alloc();

@@ -99,12 +99,18 @@ async function readStdin(): Promise<string> {
 /** This host's rows from the chosen harness, and their text (one JSON object a line). */
 async function measureHost(harness: string, quick: boolean, progress: ReturnType<typeof progressLine>) {
   let rows: MeasurementRow[];
+  // what the sitting left out (clear-remote on a 1-CPU host), said even with --quiet
+  const onNote = (line: string) => {
+    progress.finish(); // off the progress line, which the next update draws again
+    process.stderr.write(`${line}\n`);
+  };
   try {
     if (harness === 'c')
-      rows = await runCHarness({ quick, onRow: () => progress.update?.('measuring', 0, 0) });
+      rows = await runCHarness({ quick, onNote, onRow: () => progress.update?.('measuring', 0, 0) });
     else
       rows = await runJsHarness({
         quick,
+        onNote,
         onProgress: (p) => progress.update?.('measuring', p.done, p.total),
       });
   } catch (error) {
