@@ -14,6 +14,7 @@ import {
   type LockSingleFit,
 } from './fit-single.js';
 import type { InputRow } from './read.js';
+import { holdNsOf } from './rows.js';
 
 export interface ClosedFit {
   clear: ClearFit;
@@ -50,7 +51,7 @@ export function fitClosed(
     }));
   const clear = fitClear(clearPoints('clear'), fixedLevels, clearPoints('clear-remote'));
   // the empty critical section's rows; held-lock rows (holdNs > 0) are for the simulated fit
-  const emptyLockRows = fitRows(rows, 'lock').filter((r) => !((r.row.holdNs as number | undefined) ?? 0));
+  const emptyLockRows = fitRows(rows, 'lock').filter((r) => r.row.bench === 'lock' && holdNsOf(r.row) === 0);
   const lockRows = emptyLockRows.filter((r) => r.row.threads === 1);
   if (lockRows.length === 0)
     throw new InputError([calibrateMessages.missingBench('lock', '1-thread rows for acquireNs')]);

@@ -30,11 +30,12 @@ export interface LockModel {
 export const LOCK_MODELS: readonly LockModel[] = [
   {
     name: 'futex',
-    fixed: { kind: 'futex', spinNs: 0 },
+    fixed: { kind: 'futex' },
     params: [
       { key: 'migrateNs', max: 100000 },
       { key: 'wakeNs', max: 100000 },
       { key: 'wakeLatencyNs', max: 100000 },
+      { key: 'spinNs', max: 100000 },
     ],
   },
   { name: 'fifo', fixed: {}, params: CONTENDED_PARAMETERS },

@@ -1,5 +1,5 @@
 // Minimisers for the simulation-in-the-loop fit: a log-spaced scan then golden-section refinement
-// for one parameter, Nelder–Mead for several. Both work on x = ln(1 + p) so parameters stay ≥ 0 and
+// for one parameter; for several, Nelder–Mead from the better of a coordinate scan's best and a Halton sample's best. Both work on x = ln(1 + p) so parameters stay ≥ 0 and
 // ns-scale costs from 0.1 to 100,000 are searched evenly.
 
 export interface Bound {
@@ -50,7 +50,7 @@ export function nelderMead(
   const add = (a: number[], b: number[], t: number) => a.map((v, i) => v + t * (b[i] - v));
   for (let it = 0; it < iterations; it++) {
     simplex.sort((p, q) => p.f - q.f);
-    if (Math.abs(simplex[n].f - simplex[0].f) < 1e-10) break;
+    if (Math.abs(simplex[n].f - simplex[0].f) < 1e-7) break;
     const centroid = x0.map((_, i) => simplex.slice(0, n).reduce((s, p) => s + p.x[i], 0) / n);
     const worst = simplex[n];
     const reflect = add(centroid, worst.x, -1);
@@ -105,11 +105,42 @@ export function minimise(f: (p: number[]) => number, bounds: readonly Bound[]): 
     const x = goldenSection((v) => g([v]), Math.max(0, best[0] - h), Math.min(hi, best[0] + h), 1e-3);
     return clampX([x]).map(toP);
   }
-  // Nelder–Mead, then restarted from its end with a fresh, smaller simplex (a collapsed simplex
-  // stalls short of the minimum)
+  // Nelder–Mead (restarted from its end with a fresh, smaller simplex: a collapsed simplex stalls
+  // short of the minimum), from the better of the coordinate scan's best and the best of a Halton
+  // sample of the whole box: the scan can end in a valley where one cost absorbs what two others
+  // explain together (a futex's spin window and wake latency), and the sample finds the other valley.
   const step = toX(bounds[0].max) / SCAN;
-  const first = clampX(nelderMead(g, best, step, 200));
-  return clampX(nelderMead(g, first, step / 4, 200)).map(toP);
+  const his = bounds.map((b) => toX(b.max));
+  let sampled = best;
+  let sampledF = Number.POSITIVE_INFINITY;
+  for (let k = 1; k <= SAMPLES; k++) {
+    const x = his.map((hi, i) => hi * halton(k, PRIMES[i % PRIMES.length]));
+    const v = g(x);
+    if (v < sampledF) {
+      sampledF = v;
+      sampled = x;
+    }
+  }
+  // Nelder–Mead from the lower of the two: each start costs hundreds of simulated fits
+  const start = sampledF < g(best) ? sampled : best;
+  const first = clampX(nelderMead(g, start, step, 200));
+  const winner = clampX(nelderMead(g, first, step / 4, 200));
+  return winner.map(toP);
+}
+
+/** How many points of the Halton sequence the several-parameter search tries. */
+const SAMPLES = 32;
+const PRIMES = [2, 3, 5, 7, 11, 13];
+
+/** The k-th element (k ≥ 1) of the van der Corput sequence in base b, in (0, 1). */
+function halton(k: number, b: number): number {
+  let f = 1;
+  let r = 0;
+  for (let i = k; i > 0; i = Math.floor(i / b)) {
+    f /= b;
+    r += f * (i % b);
+  }
+  return r;
 }
 
 /**

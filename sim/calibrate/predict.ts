@@ -2,7 +2,7 @@
 // processor-shared bandwidth pools), lock and alloc rows by simulating the loop (loop-scenario.ts).
 
 import type { CalibratedMachine } from '../types/calibration.js';
-import { type ClearFit, levelFor, predictClear } from './fit-clear.js';
+import { type ClearFit, levelFor, predictClear, predictRemoteClear } from './fit-clear.js';
 import type { HeapFit, LockSingleFit } from './fit-single.js';
 import { type LoopSpec, simulateLoop } from './loop-scenario.js';
 import type { InputRow } from './read.js';
@@ -100,10 +100,9 @@ export function predictRow(input: InputRow, state: FitState): Prediction {
   switch (row.bench) {
     case 'clear':
       return { value: predictClear(state.clear, row.blockBytes, row.threads), by: 'analytic' };
-    // TEMPORARY (branch k1), to be replaced by the fit's own remote-clear prediction: a block another
-    // core wrote last is predicted like a local one, at the rate of the level it fits (or DRAM's).
+    // a block another core cleared last: from that core's copy of the level, or a shared level, or DRAM
     case 'clear-remote':
-      return { value: predictClear(state.clear, row.blockBytes, row.threads), by: 'analytic' };
+      return { value: predictRemoteClear(state.clear, row.blockBytes, row.threads), by: 'analytic' };
     case 'fault': {
       // each thread's kernel clears share DRAM with the others' (all at once: an upper bound on sharing)
       const gbps = Math.min(state.clear.coreClearGBps, state.clear.totalClearGBps / row.threads);

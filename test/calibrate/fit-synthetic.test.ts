@@ -49,8 +49,16 @@ const FUTEX_TRUTH: FitState = {
   },
 };
 
-function synthetic(truth: FitState = TRUTH): InputRow[] {
+function synthetic(truth: FitState = TRUTH, newer = false): InputRow[] {
   const rows: MeasurementRow[] = [];
+  // today's harness also measures clears of blocks another thread wrote, and locks held while busy
+  if (newer) {
+    for (const blockBytes of [64 * KiB, 256 * KiB, MiB, 4 * MiB, 16 * MiB])
+      for (const threads of [1, 2]) rows.push({ bench: 'clear-remote', blockBytes, threads, gbPerSec: 1 });
+    for (const holdNs of [1000, 10000])
+      for (const workNs of [0, 2000, 10000])
+        for (const threads of [1, 2]) rows.push({ bench: 'lock', threads, workNs, holdNs, opsPerSec: 1 });
+  }
   for (const blockBytes of [64 * KiB, 256 * KiB, MiB, 4 * MiB, 16 * MiB, 64 * MiB])
     for (const threads of [1, 2]) rows.push({ bench: 'clear', blockBytes, threads, gbPerSec: 1 });
   for (const workNs of [0, 100, 1000, 10000])
@@ -145,5 +153,27 @@ describe('calibrate on rows the model generated (futex lock: migration and wake 
     expect(Math.abs(value('machine.lock.wakeNs') / 300 - 1)).toBeLessThan(0.1);
     expect(Math.abs(value('machine.lock.wakeLatencyNs') / 500 - 1)).toBeLessThan(0.1);
     expect(c.summary.fit.maxAbsErrorPct).toBeLessThan(2);
+  });
+});
+
+describe('calibrate on rows the model generated, with clear-remote and held-lock rows', () => {
+  const truth: FitState = {
+    ...FUTEX_TRUTH,
+    clear: {
+      ...FUTEX_TRUTH.clear,
+      caches: [
+        { ...FUTEX_TRUTH.clear.caches[0], remoteGBps: 30 },
+        { ...FUTEX_TRUTH.clear.caches[1], remoteGBps: 15 },
+      ],
+    },
+  };
+  const c = calibrate(synthetic(truth, true), { source: 'synthetic', toolVersion: 'test', resamples: 5 });
+  const value = (name: string) => c.parameters.find((p) => p.name === name)?.value ?? Number.NaN;
+
+  it('recovers each private level’s remoteGBps exactly, and the closed-form lock still', () => {
+    expect(c.machineWithCaches.memory.caches?.map((l) => l.remoteGBps)).toEqual([30, 15]);
+    expect(value('machine.memory.caches[0].remoteGBps')).toBeCloseTo(30, 9);
+    expect(value('machine.lock.acquireNs')).toBeCloseTo(25, 6);
+    expect(value('harness.workStretch')).toBeCloseTo(1, 9);
   });
 });

@@ -1,9 +1,8 @@
-// predictRow on the rows the fit does not model yet: clear-remote rows (a temporary prediction, today's
-// clear rate of the level the block fits) and lock rows with busy work inside the lock (the loop
-// simulation, the hold stretched like the work). Closed forms where the loop is simple enough.
+// predictRow on the newer rows: clear-remote rows (closed forms: the writer's copy of a private level at
+// its remoteGBps, else a shared level or DRAM, processor-shared) and lock rows with busy work inside the
+// lock (the loop simulation, the hold stretched like the work). Closed forms where the loop allows.
 
 import { describe, expect, it } from 'vitest';
-import { predictClear } from '../../sim/calibrate/fit-clear.js';
 import { type FitState, loopSpec, predictRow } from '../../sim/calibrate/predict.js';
 import type { InputRow } from '../../sim/calibrate/read.js';
 import type { MeasurementRow } from '../../sim/calibrate/rows.js';
@@ -29,13 +28,34 @@ const STATE: FitState = {
 
 const input = (row: MeasurementRow): InputRow => ({ row, use: 'fit', line: 1, measured: 1 });
 
-describe('predictRow, clear-remote (temporary: predicted as a local clear)', () => {
-  it("gives today's clear prediction for the same block and threads, in closed form", () => {
-    for (const blockBytes of [64 * KiB, MiB])
-      for (const threads of [1, 2]) {
-        const p = predictRow(input({ bench: 'clear-remote', blockBytes, threads, gbPerSec: 1 }), STATE);
-        expect(p).toEqual({ value: predictClear(STATE.clear, blockBytes, threads), by: 'analytic' });
-      }
+describe('predictRow, clear-remote', () => {
+  const row = (blockBytes: number, threads: number) =>
+    predictRow(input({ bench: 'clear-remote', blockBytes, threads, gbPerSec: 1 }), state).value;
+  let state = STATE;
+
+  it('without remoteGBps, a block in a private level comes from DRAM, processor-shared', () => {
+    state = STATE;
+    // DRAM: 10 GB/s a clear, 15 in all
+    expect([row(64 * KiB, 1), row(64 * KiB, 2), row(MiB, 2)]).toEqual([10, 15, 15]);
+  });
+
+  it("with remoteGBps, from the writer's copy at that rate each, without contention; DRAM past the level", () => {
+    state = { ...STATE, clear: { ...STATE.clear, caches: [{ ...STATE.clear.caches[0], remoteGBps: 25 }] } };
+    expect([row(64 * KiB, 1), row(256 * KiB, 2), row(MiB, 1), row(MiB, 2)]).toEqual([25, 50, 10, 15]);
+  });
+
+  it('a shared level that holds the block serves it, processor-shared', () => {
+    state = {
+      ...STATE,
+      clear: {
+        ...STATE.clear,
+        caches: [
+          STATE.clear.caches[0],
+          { name: 'level2', bytes: 4 * MiB, shared: true, coreGBps: 20, totalGBps: 30 },
+        ],
+      },
+    };
+    expect([row(64 * KiB, 1), row(MiB, 2)]).toEqual([20, 30]);
   });
 });
 
