@@ -5,6 +5,9 @@
 // Two modules are swapped for browser ones: experiment/pool.js (piscina threads) for sim/browser/pool.ts,
 // which runs the same runTask one replication after another, and node:os for a one-thread answer. Any
 // other node: module, or piscina, fails the build: the layers below the pool must stay pure.
+// Two more plugins keep start-up light (the page's first answer waits for both bundles to evaluate):
+// the worker takes only the hdr-histogram-js modules the monitors use, and zod with its English
+// messages only; the page script takes no zod at all (the worker validates). Any warning fails the build.
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +53,62 @@ const hdrWithoutEval = {
   },
 };
 
+/**
+ * hdr-histogram-js's index loads every module it has, and its log writer builds an Intl.NumberFormat
+ * at load (tens of ms in a fresh worker); the monitors (sim/engine/monitor.ts) use four functions,
+ * which this entry takes from their own modules, the same code. A function the monitors start to use
+ * and this entry lacks is a build warning, so a build error.
+ */
+const HDR_ENTRY = `
+export { build } from 'hdr-histogram-js/dist/HistogramBuilder.js';
+export { initWebAssemblySync } from 'hdr-histogram-js/dist/wasm/index.js';
+export { decodeFromCompressedBase64, encodeIntoCompressedBase64 } from 'hdr-histogram-js/dist/encoding.js';
+`;
+
+/**
+ * zod's namespace carries all its message locales (about 250 kB of the bundle); the scenario loader
+ * writes its own messages and zod's schemas load English themselves (classic/schemas.js), so the
+ * browser build keeps English alone.
+ */
+const lightStart = {
+  name: 'light-start',
+  setup(b) {
+    b.onResolve({ filter: /^hdr-histogram-js$/ }, () => ({ path: 'hdr-entry', namespace: 'zerosim' }));
+    b.onLoad({ filter: /^hdr-entry$/, namespace: 'zerosim' }, () => ({
+      contents: HDR_ENTRY,
+      resolveDir: root,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en-only.js'), namespace: 'zerosim' }
+        : undefined,
+    );
+    b.onLoad({ filter: /en-only\.js$/, namespace: 'zerosim' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The page script draws and edits; it never validates, so it must not carry zod. The report's
+ * formatting re-exports the distribution families (whose schemas use zod) for the report's tables;
+ * the page script uses none of it, and marking the registry free of side effects lets the build
+ * drop it. The bundle is checked for zod afterwards.
+ */
+const pageWithoutZod = {
+  name: 'page-without-zod',
+  setup(b) {
+    b.onResolve({ filter: /\/dist\/index\.js$/ }, (args) =>
+      args.importer === join(root, 'reports/format.ts')
+        ? { path: join(root, 'sim/dist/index.ts'), sideEffects: false }
+        : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'browser',
@@ -59,19 +118,40 @@ const common = {
   legalComments: 'none',
   // the packages' own modules, not their "browser" UMD builds (hdr-histogram-js's evals in one)
   mainFields: ['module', 'main'],
-  plugins: [browserSwaps, hdrWithoutEval],
+  plugins: [browserSwaps, hdrWithoutEval, lightStart],
   logLevel: 'warning',
+  metafile: true,
 };
 
+/** Builds one bundle; a warning fails it, and so does a package the bundle must not hold. */
+async function bundle(options, forbidden = []) {
+  const result = await build(options);
+  if (result.warnings.length > 0) throw new Error(`${options.outfile}: the build warned (see above)`);
+  // what the bundle holds: the inputs with code in the output (parsed and then dropped ones have none)
+  const inputs = Object.values(result.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path),
+  );
+  for (const pkg of forbidden) {
+    const found = inputs.find((path) => path.includes(`node_modules/${pkg}/`));
+    if (found !== undefined) throw new Error(`${options.outfile} must not hold ${pkg} (${found})`);
+  }
+}
+
 await Promise.all([
-  build({
+  bundle({
     ...common,
     entryPoints: [join(root, 'sim/browser/worker.ts')],
     outfile: join(root, 'dist/browser/playground-worker.js'),
   }),
-  build({
-    ...common,
-    entryPoints: [join(root, 'sim/browser/app.ts')],
-    outfile: join(root, 'dist/browser/playground-app.js'),
-  }),
+  bundle(
+    {
+      ...common,
+      plugins: [pageWithoutZod, ...common.plugins],
+      entryPoints: [join(root, 'sim/browser/app.ts')],
+      outfile: join(root, 'dist/browser/playground-app.js'),
+    },
+    ['zod'],
+  ),
 ]);
