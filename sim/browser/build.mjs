@@ -9,8 +9,10 @@
 // the worker takes only the hdr-histogram-js modules the monitors use, and zod with its English
 // messages only; the page script takes no zod at all (the worker validates). Any warning fails the build.
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -142,6 +144,8 @@ async function bundle(options, forbidden = []) {
 await Promise.all([
   bundle({
     ...common,
+    // the worker's first line, before any module evaluates: when its script began (protocol.ts, WorkerReady)
+    banner: { js: 'var zerosimStartedAt=performance.timeOrigin+performance.now();' },
     entryPoints: [join(root, 'sim/browser/worker.ts')],
     outfile: join(root, 'dist/browser/playground-worker.js'),
   }),

@@ -1,24 +1,36 @@
 /**
- * The playground's Web Worker (bundled by sim/browser/build.mjs, started by the page from a Blob
- * URL): validates each edited scenario with the CLI's loader, then runs the CLI's runStudy on it, once
- * small for a quick preview and once as the scenario says. Replications run one after another on this
- * thread (sim/browser/pool.ts), through the same per-replication function as the CLI's threads, so the
- * final numbers equal `zerosim run`'s for the same scenario and seed.
+ * The playground's Web Worker (bundled by sim/browser/build.mjs, started by the page from a Blob URL).
+ * The simulating one validates each edited scenario with the CLI's loader, then runs the CLI's runStudy on it,
+ * once small for a quick preview and once as the scenario says. Replications run here and on the
+ * helper workers whose ports the page sends first (sim/browser/pool.ts), through the same
+ * per-replication function as the CLI's threads, so the final numbers equal `zerosim run`'s for the
+ * same scenario and seed. The others the page starts are its helpers (sim/browser/helper.ts).
  */
 import { z } from 'zod';
-import { plainStudy, runOptions, runStudy } from '../experiment/run.js';
+import { plainStudy, type RunOptions, runOptions, runStudy } from '../experiment/run.js';
 import { InputError, loadScenarioValue } from '../experiment/scenario/index.js';
 import type { Results, Scenario } from '../types/index.js';
+import { serveTasks } from './helper.js';
+import type { BrowserPoolOptions } from './pool.js';
 import { previewScenario } from './preview.js';
-import type { SimulateRequest, Stage, WorkerAnswer } from './protocol.js';
+import {
+  epochMs,
+  type PageRequest,
+  type SimulateRequest,
+  type Stage,
+  type TaskPort,
+  type WorkerAnswer,
+} from './protocol.js';
 
 /** The worker's global scope, as far as this file uses it (the project compiles without the DOM lib). */
 interface WorkerScope {
-  onmessage: ((event: { data: SimulateRequest }) => void) | null;
+  onmessage: ((event: { data: PageRequest }) => void) | null;
   postMessage(answer: WorkerAnswer): void;
 }
 declare const self: WorkerScope;
-declare const performance: { now(): number };
+declare const performance: { timeOrigin: number; now(): number };
+/** set by the bundle's first line (sim/browser/build.mjs), before any module evaluates */
+declare const zerosimStartedAt: number;
 
 // zod would probe `new Function` for its fast path; the page's CSP allows no eval, so never ask.
 z.config({ jitless: true });
@@ -46,22 +58,67 @@ async function simulate(request: SimulateRequest): Promise<void> {
   await stage(request, 'final', scenario);
 }
 
+/**
+ * A port to each helper the page has started; they join after the first answer is drawn, so they may
+ * come while a study is under way (the pool asks between its tasks).
+ */
+const helpers: TaskPort[] = [];
+
 async function stage(request: SimulateRequest, name: Stage, scenario: Scenario): Promise<void> {
   const { id } = request;
-  const started = performance.now();
-  const options = runOptions(scenario, {
+  const startedAt = epochMs(performance);
+  const defaults = runOptions(scenario, {
     jobs: 1,
     toolVersion: request.toolVersion,
     targetAllocsPerSec: request.targetAllocsPerSec,
     budgetSource: request.source,
     onProgress: (done, total) => self.postMessage({ kind: 'progress', id, stage: name, done, total }),
   });
+  // runStudy hands its options to the pool as they are, so the helpers reach sim/browser/pool.ts;
+  // each port notes that it was given a task, so the page learns how many threads really ran
+  const used = new Set<TaskPort>();
+  const noted = new Map<TaskPort, TaskPort>();
+  const noting = (port: TaskPort): TaskPort => {
+    const known = noted.get(port);
+    if (known !== undefined) return known;
+    const wrapped: TaskPort = {
+      get onmessage() {
+        return port.onmessage;
+      },
+      set onmessage(listener) {
+        port.onmessage = listener;
+      },
+      postMessage(message) {
+        used.add(port);
+        port.postMessage(message);
+      },
+    };
+    noted.set(port, wrapped);
+    return wrapped;
+  };
+  const options: RunOptions & BrowserPoolOptions = { ...defaults, helpers: () => helpers.map(noting) };
   const results = asResultsJson(await runStudy(plainStudy(scenario), options));
-  self.postMessage({ kind: 'results', id, stage: name, results, elapsedMs: performance.now() - started });
+  self.postMessage({
+    kind: 'results',
+    id,
+    stage: name,
+    results,
+    elapsedMs: epochMs(performance) - startedAt,
+    startedAt,
+    threads: 1 + used.size,
+  });
 }
 
 self.onmessage = (event) => {
   const request = event.data;
+  if (request.kind === 'connect') {
+    helpers.push(...request.helpers);
+    return;
+  }
+  if (request.kind === 'serve') {
+    serveTasks(request.port);
+    return;
+  }
   simulate(request).catch((error: unknown) => {
     // a study refused up front (over the event budget) is bad input; anything else is a bug
     if (error instanceof InputError)
@@ -69,3 +126,5 @@ self.onmessage = (event) => {
     else self.postMessage({ kind: 'failed', id: request.id, message: String(error) });
   });
 };
+
+self.postMessage({ kind: 'ready', startedAt: zerosimStartedAt, evaluatedAt: epochMs(performance) });
