@@ -41,6 +41,8 @@ interface FirstAnswerTimings {
   scriptsMs: number | null;
   /** the simulating worker began the first stage */
   simulationStartedMs: number | null;
+  /** it began the full study: after the preview was drawn, when there was one (worker.ts) */
+  refinementStartedMs: number | null;
   /** the first charts were drawn */
   firstDrawnMs: number | null;
 }
@@ -60,7 +62,13 @@ const state: PlaygroundState = {
   problems: [],
   elapsedMs: {},
   threads: 1,
-  timings: { workers: [], scriptsMs: null, simulationStartedMs: null, firstDrawnMs: null },
+  timings: {
+    workers: [],
+    scriptsMs: null,
+    simulationStartedMs: null,
+    refinementStartedMs: null,
+    firstDrawnMs: null,
+  },
 };
 page.zerosimPlayground = state;
 
@@ -74,8 +82,8 @@ let busy = false;
 let edits = 0;
 let timer: number | null = null;
 let exportUrl: string | null = null;
-/** results waiting to be drawn, and whether a drawing is under way: one at a time, the newest next */
-let undrawn: Results | null = null;
+/** results waiting to be drawn, with their edit, and whether a drawing is under way: one at a time, the newest next */
+let undrawn: { results: Results; id: number } | null = null;
 let drawing = false;
 
 /** The charts draw with vega, whose scripts follow this one: a quick first answer waits for them. */
@@ -140,11 +148,13 @@ function answer(message: WorkerAnswer, worker: number): void {
     return;
   }
   if (message.id !== edits) return;
-  if (message.kind === 'progress') {
+  if (message.kind === 'started') {
+    state.timings.simulationStartedMs ??= pageMs(message.startedAt);
+    if (message.stage === 'final') state.timings.refinementStartedMs ??= pageMs(message.startedAt);
+  } else if (message.kind === 'progress') {
     const what = message.stage === 'preview' ? 'Preview' : 'Refining';
     showStatus(`${what}: replication ${message.done} of ${message.total}`, message.done / message.total);
   } else if (message.kind === 'results') {
-    state.timings.simulationStartedMs ??= pageMs(message.startedAt);
     state.threads = message.threads;
     showResults(message.stage, message.results, message.elapsedMs);
   } else if (message.kind === 'problems') {
@@ -183,7 +193,7 @@ function showResults(stage: Stage, results: Results, elapsedMs: number): void {
  * would both render there, and results that were overtaken meanwhile need no drawing at all.
  */
 function draw(results: Results): void {
-  undrawn = results;
+  undrawn = { results, id: edits };
   if (drawing) return;
   drawing = true;
   void (async () => {
@@ -191,9 +201,10 @@ function draw(results: Results): void {
     while (undrawn !== null) {
       const next = undrawn;
       undrawn = null;
-      await charts.draw(next);
+      await charts.draw(next.results);
       state.timings.firstDrawnMs ??= page.performance.now();
-      // an answer is on screen: the rest of the study may have the other cores (threads.ts)
+      // an answer is on screen: the rest of the study may go on, and have the other cores (threads.ts)
+      if (next.id === edits) simulator?.drawn(next.id);
       simulator?.grow(threads);
     }
     drawing = false;

@@ -42,7 +42,16 @@ export interface TaskPort {
  */
 export type ConnectRequest = { kind: 'connect'; helpers: TaskPort[] } | { kind: 'serve'; port: TaskPort };
 
-export type PageRequest = ConnectRequest | SimulateRequest;
+/**
+ * The page has drawn the answers of this edit that came so far: the worker holds the full study back
+ * until its preview is drawn, so the two do not share the cores (sim/browser/worker.ts).
+ */
+export interface DrawnNote {
+  kind: 'drawn';
+  id: number;
+}
+
+export type PageRequest = ConnectRequest | SimulateRequest | DrawnNote;
 
 export type Stage = 'preview' | 'final';
 
@@ -58,6 +67,8 @@ export interface WorkerReady {
 
 export type WorkerAnswer =
   | WorkerReady
+  /** a stage began simulating, at `startedAt` (ms since the epoch): the request is in */
+  | { kind: 'started'; id: number; stage: Stage; startedAt: number }
   | { kind: 'problems'; id: number; lines: string[] }
   | { kind: 'progress'; id: number; stage: Stage; done: number; total: number }
   | {
@@ -66,8 +77,6 @@ export type WorkerAnswer =
       stage: Stage;
       results: Results;
       elapsedMs: number;
-      /** when the stage began simulating, ms since the epoch */
-      startedAt: number;
       /** the threads that simulated its replications: this worker and its helpers */
       threads: number;
     }

@@ -8,7 +8,7 @@
  * stops them all, and the next study starts a fresh set.
  */
 import { page } from './dom.js';
-import type { ConnectRequest, SimulateRequest, WorkerAnswer } from './protocol.js';
+import type { ConnectRequest, DrawnNote, SimulateRequest, WorkerAnswer } from './protocol.js';
 
 /** At most this many threads simulate: beyond a few, starting and warming them costs more than they give. */
 const MAX_THREADS = 4;
@@ -21,6 +21,8 @@ export function simulatorThreads(): number {
 export interface Simulator {
   /** asks the simulating worker for a study */
   post(request: SimulateRequest): void;
+  /** tells the simulating worker that the answers of edit `id` so far are drawn */
+  drawn(id: number): void;
   /** starts helpers until the set has `threads` workers; they join the study under way */
   grow(threads: number): void;
   /** workers in the set, the simulating one included */
@@ -47,6 +49,7 @@ export function startSimulator(
   const workers = [start(0)];
   return {
     post: (request) => workers[0].postMessage(request),
+    drawn: (id) => workers[0].postMessage({ kind: 'drawn', id } satisfies DrawnNote),
     grow(threads) {
       const ports = [];
       while (workers.length < threads) {

@@ -29,6 +29,7 @@ interface WorkerScope {
 }
 declare const self: WorkerScope;
 declare const performance: { timeOrigin: number; now(): number };
+declare function setTimeout(callback: () => void, ms: number): unknown;
 /** set by the bundle's first line (sim/browser/build.mjs), before any module evaluates */
 declare const zerosimStartedAt: number;
 
@@ -54,8 +55,34 @@ async function simulate(request: SimulateRequest): Promise<void> {
     return;
   }
   const preview = previewScenario(scenario, request.preview);
-  if (preview !== null) await stage(request, 'preview', preview);
+  if (preview !== null) {
+    await stage(request, 'preview', preview);
+    await previewDrawn(id);
+  }
   await stage(request, 'final', scenario);
+}
+
+/**
+ * The longest the full study waits for the page to draw the preview: the page says when it has
+ * (a 'drawn' note), but a page in a background tab may not draw at all.
+ */
+const DRAW_WAIT_MS = 3000;
+
+/** The edits whose answers the page has drawn, and the studies waiting for that, by edit. */
+const drawnEdits = new Set<number>();
+const waitingForDraw = new Map<number, () => void>();
+
+/**
+ * Resolves when the page has drawn edit `id`'s preview, or after DRAW_WAIT_MS: drawing is the page's
+ * one long task, and the full study, started at once, would take a core from it just when the user
+ * waits to see the first answer.
+ */
+function previewDrawn(id: number): Promise<void> {
+  if (drawnEdits.has(id)) return Promise.resolve();
+  return new Promise((resolve) => {
+    waitingForDraw.set(id, resolve);
+    setTimeout(resolve, DRAW_WAIT_MS);
+  });
 }
 
 /**
@@ -67,6 +94,7 @@ const helpers: TaskPort[] = [];
 async function stage(request: SimulateRequest, name: Stage, scenario: Scenario): Promise<void> {
   const { id } = request;
   const startedAt = epochMs(performance);
+  self.postMessage({ kind: 'started', id, stage: name, startedAt });
   const defaults = runOptions(scenario, {
     jobs: 1,
     toolVersion: request.toolVersion,
@@ -104,7 +132,6 @@ async function stage(request: SimulateRequest, name: Stage, scenario: Scenario):
     stage: name,
     results,
     elapsedMs: epochMs(performance) - startedAt,
-    startedAt,
     threads: 1 + used.size,
   });
 }
@@ -117,6 +144,12 @@ self.onmessage = (event) => {
   }
   if (request.kind === 'serve') {
     serveTasks(request.port);
+    return;
+  }
+  if (request.kind === 'drawn') {
+    drawnEdits.add(request.id);
+    waitingForDraw.get(request.id)?.();
+    waitingForDraw.delete(request.id);
     return;
   }
   simulate(request).catch((error: unknown) => {

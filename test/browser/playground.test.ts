@@ -29,7 +29,7 @@ interface PlaygroundWindow {
     problems: string[];
     elapsedMs: Record<string, number>;
     threads: number;
-    timings: { firstDrawnMs: number | null };
+    timings: { firstDrawnMs: number | null; refinementStartedMs: number | null };
   };
 }
 
@@ -249,7 +249,8 @@ describe('playground.html of the default scenario, as `npm start` writes it', ()
     await page.waitForSelector('#chart-throughput svg.marks');
     await page.screenshot({ path: join(SHOTS, 'playground-default-preview.png') });
 
-    // the refinement: a helper per further core the browser reports (4 threads at most) joined it
+    // the refinement, begun once the preview was drawn: a helper per further core the browser reports
+    // (4 threads at most) joined it
     const final = await finalResults(page, 1);
     const cores = await page.evaluate(
       () =>
@@ -258,6 +259,8 @@ describe('playground.html of the default scenario, as `npm start` writes it', ()
     );
     const refined = await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimPlayground);
     expect(refined?.threads).toBe(Math.max(1, Math.min(4, cores)));
+    // (the page's and the worker's clocks agree to within a millisecond)
+    expect(refined!.timings.refinementStartedMs!).toBeGreaterThanOrEqual(refined!.timings.firstDrawnMs! - 1);
     expect(final).toEqual(cli);
     expect(opened.blocked).toEqual([]);
     expect(opened.errors).toEqual([]);
