@@ -25,7 +25,9 @@ export interface FirstAnswer {
   simulationMs: number;
   /** the first results reached the page: window.zerosimPlayground.firstResultsMs */
   firstResultsMs: number;
-  /** the first charts were drawn */
+  /** the first answer's first chart (throughput) was drawn */
+  firstChartMs: number | null;
+  /** all its charts were drawn */
   firstDrawnMs: number | null;
   /** threads that simulated the preview */
   threads: number;
@@ -41,6 +43,7 @@ interface PlaygroundState {
     workers: Array<{ evaluatedMs: number }>;
     scriptsMs: number | null;
     simulationStartedMs: number | null;
+    firstChartMs?: number | null;
     firstDrawnMs: number | null;
   };
 }
@@ -83,6 +86,7 @@ async function loadOnce(file: string, timeoutMs: number): Promise<FirstAnswer> {
       simulationStartedMs: t?.simulationStartedMs ?? null,
       simulationMs: s.elapsedMs.preview ?? s.elapsedMs.final ?? Number.NaN,
       firstResultsMs: s.firstResultsMs as number,
+      firstChartMs: t?.firstChartMs ?? null,
       firstDrawnMs: t?.firstDrawnMs ?? null,
       threads: s.threads ?? 1,
     };

@@ -43,7 +43,8 @@ interface FirstAnswerTimings {
   simulationStartedMs: number | null;
   /** it began the full study: after the preview was drawn, when there was one (worker.ts) */
   refinementStartedMs: number | null;
-  /** the first charts were drawn */
+  /** the first answer's first chart (throughput) was drawn, and all its charts were */
+  firstChartMs: number | null;
   firstDrawnMs: number | null;
 }
 
@@ -67,6 +68,7 @@ const state: PlaygroundState = {
     scriptsMs: null,
     simulationStartedMs: null,
     refinementStartedMs: null,
+    firstChartMs: null,
     firstDrawnMs: null,
   },
 };
@@ -201,7 +203,9 @@ function draw(results: Results): void {
     while (undrawn !== null) {
       const next = undrawn;
       undrawn = null;
-      await charts.draw(next.results);
+      await charts.draw(next.results, () => {
+        state.timings.firstChartMs ??= page.performance.now();
+      });
       state.timings.firstDrawnMs ??= page.performance.now();
       // an answer is on screen: the rest of the study may go on, and have the other cores (threads.ts)
       if (next.id === edits) simulator?.drawn(next.id);
