@@ -22,7 +22,7 @@ import {
   uslTable,
   whatifSection,
 } from './study-sections.js';
-import { crossCheckTable, parameterTables, policyTable, resultsTable } from './tables.js';
+import { crossCheckTable, parameterTables, policyTable, precisionNote, resultsTable } from './tables.js';
 import { whatifAxes } from './views.js';
 
 /** The browser builds of vega, vega-lite and vega-embed, as text: the CLI reads them, the page inlines them. */
@@ -122,7 +122,7 @@ function details(results: Results): string {
   const crossCheck = crossCheckTable(results);
   return `<section class="details">
 ${studyTables(results)}<h2>Results</h2>
-<div class="table-wrap">${resultsTable(results)}</div>
+${precisionParagraph(results)}<div class="table-wrap">${resultsTable(results)}</div>
 <h2>Analytic cross-check: simulation against mean value analysis</h2>
 ${
   crossCheck === null
@@ -171,4 +171,10 @@ ${scripts.map((s) => `<script>${s}</script>`).join('\n')}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The --precision sentence above the results table, escaped; nothing for other runs. */
+function precisionParagraph(results: Results): string {
+  const note = precisionNote(results);
+  return note === null ? '' : `<p class="precision">${escapeHtml(note)}</p>\n`;
 }

@@ -173,6 +173,8 @@ export function resultsTable(results: Results): string {
     'bound it sits on',
     'events',
   ];
+  const precision = precisionColumn(results);
+  head.push(...precision.head);
   const rows = pointsInTableOrder(results).map((p) => {
     const bound = bindingBound(p);
     return [
@@ -189,9 +191,47 @@ export function resultsTable(results: Results): string {
       formatPctMeanCi(p.bandwidthUtilization.mean, p.bandwidthUtilization.ci95),
       boundText(bound),
       formatCount(p.events),
+      ...precision.cell(p),
     ];
   });
   return table(head, rows, varied.shift([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]));
+}
+
+/**
+ * After a --precision run, the replications each point took and whether its allocs/s CI met the
+ * target or the point stopped at the cap; no column otherwise.
+ */
+function precisionColumn(results: Results) {
+  const on = results.points.some((p) => p.precision !== undefined);
+  return {
+    head: on ? ['replications (precision)'] : [],
+    cell: (p: Results['points'][number]) => {
+      if (!on) return [];
+      if (!p.precision) return [`${p.replications}`];
+      const { mean, ci95 } = p.allocsPerSec;
+      const reached = formatPct(ci95 / Math.abs(mean || 1), 2);
+      const target = formatPct(p.precision.target, 2);
+      return [
+        p.precision.reached
+          ? `${p.replications}: met ±${target} (±${reached})`
+          : `${p.replications}: stopped at the cap of ${p.precision.maxReplications}, ±${reached} (target ±${target})`,
+      ];
+    },
+  };
+}
+
+/** A sentence on a --precision run for the results section: the target, and which points missed it. */
+export function precisionNote(results: Results): string | null {
+  const withTarget = results.points.filter((p) => p.precision !== undefined);
+  if (withTarget.length === 0) return null;
+  const first = withTarget[0].precision!;
+  const missed = withTarget.filter((p) => !p.precision!.reached);
+  const head = `Replications were added to each point in batches of ${results.scenario.run.replications} until its allocs/s 95% CI half-width was at most ±${formatPct(first.target, 2)} of the mean, or it had ${first.maxReplications}.`;
+  const tail =
+    missed.length === 0
+      ? ' Every point met the target; the last column gives the replications each took.'
+      : ` ${missed.length} of ${withTarget.length} points stopped at the cap without meeting it: ${missed.map((p) => `${p.policy} at ${p.cores} cores`).join(', ')}.`;
+  return head + tail;
 }
 
 /** Simulated throughput against MVA wherever the results carry an MVA value; "approximate" when not exact. */

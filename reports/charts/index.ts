@@ -15,6 +15,7 @@ import { sensitivity } from './sensitivity.js';
 import { speedup } from './speedup.js';
 import { throughput } from './throughput.js';
 import { timeShare } from './time-share.js';
+import { timeline } from './timeline.js';
 import { whatifHeatmap } from './whatif-heatmap.js';
 import { whatifMetric } from './whatif-metric.js';
 
@@ -29,6 +30,7 @@ export const CHART_NAMES = [
   'speedup',
   'lock',
   'time-share',
+  'timeline',
   'cleared-bytes',
   'latency',
   'bandwidth',
@@ -66,6 +68,7 @@ export const CHARTS: { [N in ChartName]: ChartBuilder<N> } = {
   speedup: onBaseScenario(speedup),
   lock: onBaseScenario(lock),
   'time-share': onBaseScenario(timeShare),
+  timeline,
   'cleared-bytes': onBaseScenario(clearedBytes),
   latency: onBaseScenario(latency),
   bandwidth: onBaseScenario(bandwidth),

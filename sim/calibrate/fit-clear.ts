@@ -1,6 +1,7 @@
 // Clear bandwidth by block size, from the clear rows: each block size's 1-thread rate is one core's
 // rate at the level that holds the block; consecutive sizes whose rates are close form one level, the
 // largest sizes being DRAM. Multi-thread rows give each level's pool total, and say whether it is shared.
+// Clear-remote rows (each block cleared last by another thread) give a private level its remoteGBps.
 
 import type { CacheLevelSpec } from '../types/calibration.js';
 import { median } from './rows.js';
@@ -56,6 +57,7 @@ export function groupLevels(
 export function fitClear(
   points: readonly ClearPoint[],
   fixedLevels?: readonly (readonly number[])[],
+  remote: readonly ClearPoint[] = [],
 ): ClearFit {
   const minThreads = Math.min(...points.map((p) => p.threads));
   const single = perSize(points, minThreads);
@@ -77,12 +79,14 @@ export function fitClear(
   const caches = groups.slice(0, -1).map((group, i): CacheLevelSpec => {
     const l = level(group);
     const shared = maxThreads > minThreads && l.totalGBps < SHARED_SHARE * maxThreads * l.coreGBps;
+    const remoteGBps = shared ? undefined : remoteRate(remote, group);
     return {
       name: `level${i + 1}`,
       bytes: l.bytes,
       shared,
       coreGBps: l.coreGBps,
       ...(shared ? { totalGBps: Math.max(l.totalGBps, l.coreGBps) } : {}),
+      ...(remoteGBps !== undefined ? { remoteGBps } : {}),
     };
   });
   return {
@@ -92,6 +96,19 @@ export function fitClear(
     totalClearGBps: Math.max(dram.totalGBps, dram.coreGBps),
     totalRaisedToCore: dram.totalGBps < dram.coreGBps,
   };
+}
+
+/**
+ * A private level's rate for bytes another core wrote last: the median, over the level's block sizes,
+ * of the clear-remote rows with one clear at a time (the fewest threads). None without such rows.
+ */
+function remoteRate(remote: readonly ClearPoint[], group: readonly { bytes: number }[]): number | undefined {
+  if (remote.length === 0) return undefined;
+  const fewest = Math.min(...remote.map((p) => p.threads));
+  const rates = remote
+    .filter((p) => p.threads === fewest && group.some((g) => g.bytes === p.blockBytes))
+    .map((p) => p.gbPerSec / fewest);
+  return rates.length > 0 ? median(rates) : undefined;
 }
 
 /** The rate of the level that holds a block of `blockBytes` (DRAM when none does). */
@@ -107,5 +124,17 @@ export function levelFor(
 /** T threads each clearing their own block, under processor sharing: min(core, total / T) each. */
 export function predictClear(fit: ClearFit, blockBytes: number, threads: number): number {
   const l = levelFor(fit, blockBytes);
+  return threads * Math.min(l.coreGBps, l.totalGBps / threads);
+}
+
+/**
+ * T threads each clearing a block another thread cleared last (the clear-remote loop): from the
+ * writer's copy of the private level that holds the block, at its remoteGBps each, without contention;
+ * else as the model takes it, from the first shared level that holds it, or DRAM (processor-shared).
+ */
+export function predictRemoteClear(fit: ClearFit, blockBytes: number, threads: number): number {
+  const hit = fit.caches.find((c) => blockBytes <= c.bytes && (c.shared || c.remoteGBps !== undefined));
+  if (hit !== undefined && !hit.shared) return threads * (hit.remoteGBps as number);
+  const l = hit === undefined ? levelFor(fit, Number.POSITIVE_INFINITY) : levelFor(fit, hit.bytes);
   return threads * Math.min(l.coreGBps, l.totalGBps / threads);
 }

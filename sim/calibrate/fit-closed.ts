@@ -42,15 +42,16 @@ export function fitClosed(
   const clearRows = fitRows(rows, 'clear');
   if (clearRows.length === 0)
     throw new InputError([calibrateMessages.missingBench('clear', 'the clear bandwidth')]);
-  const clear = fitClear(
-    clearRows.map((r) => ({
+  const clearPoints = (bench: string) =>
+    fitRows(rows, bench).map((r) => ({
       blockBytes: r.row.blockBytes as number,
       threads: r.row.threads,
       gbPerSec: r.measured,
-    })),
-    fixedLevels,
-  );
-  const lockRows = fitRows(rows, 'lock').filter((r) => r.row.threads === 1);
+    }));
+  const clear = fitClear(clearPoints('clear'), fixedLevels, clearPoints('clear-remote'));
+  // the empty critical section's rows; held-lock rows (holdNs > 0) are for the simulated fit
+  const emptyLockRows = fitRows(rows, 'lock').filter((r) => !((r.row.holdNs as number | undefined) ?? 0));
+  const lockRows = emptyLockRows.filter((r) => r.row.threads === 1);
   if (lockRows.length === 0)
     throw new InputError([calibrateMessages.missingBench('lock', '1-thread rows for acquireNs')]);
   const lockSingle = fitLockSingle(
@@ -81,7 +82,7 @@ export function fitClosed(
   );
   const stretches = stretchByThreads
     ? fitStretchByThreads(
-        fitRows(rows, 'lock').map((r) => ({
+        emptyLockRows.map((r) => ({
           threads: r.row.threads,
           workNs: r.row.workNs as number,
           opsPerSec: r.measured,
@@ -109,6 +110,7 @@ export function closedNumbers(fit: ClosedFit): Record<string, number> {
   fit.clear.caches.forEach((c, i) => {
     out[`machine.memory.caches[${i}].coreGBps`] = c.coreGBps;
     if (c.totalGBps !== undefined) out[`machine.memory.caches[${i}].totalGBps`] = c.totalGBps;
+    if (c.remoteGBps !== undefined) out[`machine.memory.caches[${i}].remoteGBps`] = c.remoteGBps;
   });
   return out;
 }

@@ -103,7 +103,9 @@ export function calibrate(rows: readonly InputRow[], options: FitOptions): Calib
       FROM[name] ??
       (name.startsWith('harness.workStretch@')
         ? 'lock rows of that thread count, longest work'
-        : 'clear rows of this level'),
+        : name.endsWith('.remoteGBps')
+          ? "clear-remote rows of this level's sizes, one clear at a time"
+          : 'clear rows of this level'),
     uncertainty: 'bootstrap',
   }));
   for (const p of lockModel.params) {

@@ -1,8 +1,9 @@
 // The scenario that reproduces one measured loop (MODEL.md, "Calibration"): cores = threads, fixed
 // work and block size, every caller wanting zeroed memory, the policy by zeroAt with dirty tracking
 // `none` (the loop clears every block it takes), every allocation on the large path, 2 pre-faulted
-// dirty blocks per thread, one live block per core (the least the schema allows: the loop frees each
-// block right after using it, so one live block shifts the free by one iteration, not its cost).
+// dirty blocks per thread, no live block while the core works: the loop pushes its block back right
+// after clearing it, so the next pop finds it on top unless another core pushed since (whose block it
+// then takes, from that core's cache: cache levels' remoteGBps).
 
 import { InputError, loadScenarioValue } from '../experiment/scenario/index.js';
 import { modelConfig } from '../model/config.js';
@@ -47,7 +48,8 @@ export function loopScenarioValue(spec: LoopSpec): object {
       workNs: { dist: 'fixed', value: Math.max(0, spec.workNs) },
       sizeBytes: { dist: 'fixed', value: spec.sizeBytes },
       needZeroFraction: 1,
-      liveBlocksPerCore: 1,
+      // the loop pushes its block back before the next work, so it holds none while it works
+      liveBlocksPerCore: 0,
     },
     heap: {
       allocHoldNs: { dist: 'fixed', value: Math.max(0, spec.allocHoldNs) },

@@ -3,10 +3,11 @@
  * as { "<name>": { "value": n, "unit": "…" } }.
  */
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { holdModel, repairmanLoop } from '../bench/engine.js';
 import { type FirstAnswer, playgroundFirstAnswers } from '../bench/playground.js';
+import { precisionBench } from '../bench/precision.js';
 import { peakRss4096Cores, simulateAll, whatifGridColdPointsPerSec } from '../bench/study.js';
 import { runOptions } from '../experiment/run.js';
 import { loadScenarioText } from '../experiment/scenario/index.js';
@@ -149,6 +150,30 @@ if (!only || only.test('playground')) {
     console.log(`${''.padEnd(30)} ${answers[0].threads} simulating threads; ${load}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+// The time to a ±1% answer on the default study (BENCH_PRECISION_ALLOCS shrinks it for a smoke run).
+if (!only || only.test('precision')) {
+  const allocs = Number(process.env.BENCH_PRECISION_ALLOCS ?? defaultScenario.run.allocationsPerCore);
+  const scenario = { ...defaultScenario, run: { ...defaultScenario.run, allocationsPerCore: allocs } };
+  const jobs = Number(process.env.BENCH_JOBS ?? availableParallelism());
+  const b = await precisionBench(scenario, 0.01, jobs);
+  const pct = (x: number) => `±${(x * 100).toFixed(2)}%`;
+  for (const [name, value, unit] of [
+    [
+      'precision1pctAdaptiveSeconds',
+      b.adaptiveSeconds,
+      `s wall, --precision 0.01, --jobs ${jobs} (${b.adaptiveTotal} replications, worst ${pct(b.adaptiveWorst)})`,
+    ],
+    [
+      'precision1pctFixedSeconds',
+      b.fixedSeconds,
+      `s wall, --replications ${b.fixedReplications}, --jobs ${jobs} (${b.fixedTotal} replications, worst ${pct(b.fixedWorst)})`,
+    ],
+    ['precision1pctSpeedup', b.ratio, '× (fixed-count wall time over --precision 0.01 wall time)'],
+  ] as const) {
+    results[name] = { value: Math.round(value * 100) / 100, unit, runs: [] };
+    console.log(`${name.padEnd(30)} ${value.toFixed(2).padStart(8)} ${unit}`);
   }
 }
 // the parallel speed-up, from medians measured in this same run

@@ -7,10 +7,15 @@ import type { Options } from 'yargs';
 import * as messages from '../experiment/messages.js';
 import type { Study } from '../experiment/points.js';
 import { type RunOptions, runOptions } from '../experiment/run.js';
-import { type StudyFlagValues, studyFlagValues } from '../experiment/scenario/index.js';
+import {
+  DEFAULT_MAX_REPLICATIONS,
+  type StudyFlagValues,
+  studyFlagValues,
+} from '../experiment/scenario/index.js';
 import { parseShardFlag, type Shard } from '../experiment/shard.js';
 import { asTyped } from './files.js';
 import { toolVersion } from './paths.js';
+import type { TraceRequest } from './trace-file.js';
 
 // Number flags are declared `string` and `number` both: yargs-parser then leaves their text alone (so
 // messages quote what was typed), and --help labels them [number].
@@ -37,6 +42,14 @@ export const studyOptions = {
     requiresArg: true,
     describe: messages.help.target,
   },
+  precision: { type: 'string', number: true, requiresArg: true, describe: messages.help.precision },
+  'max-replications': {
+    type: 'string',
+    number: true,
+    requiresArg: true,
+    describe: messages.help.maxReplications,
+    defaultDescription: String(DEFAULT_MAX_REPLICATIONS),
+  },
   shard: { type: 'string', requiresArg: true, describe: messages.help.shard },
 } as const satisfies Record<string, Options>;
 
@@ -54,6 +67,8 @@ export interface StudyFlags {
   force: boolean;
   maxEvents?: string | string[];
   targetAllocsPerSec?: string | string[];
+  precision?: string | string[];
+  maxReplications?: string | string[];
   shard?: string | string[];
 }
 
@@ -68,6 +83,8 @@ export interface StudyPlan {
   force: boolean;
   /** every run option defaulted; the run installs its own progress and Ctrl-C hooks */
   options: RunOptions;
+  /** --trace (run only): the point to record into DIR/trace-POLICY-CORES.json; null: none */
+  trace: TraceRequest | null;
   /** --shard K/N: run only that part of the study and write its shard file; null: the whole study */
   shard: Shard | null;
 }
@@ -88,6 +105,8 @@ export function studyFlags(args: StudyFlags): StudyFlagValues {
     maxEvents: lastValue(args.maxEvents),
     jobs: lastValue(args.jobs),
     targetAllocsPerSec: lastValue(args.targetAllocsPerSec),
+    precision: lastValue(args.precision),
+    maxReplications: lastValue(args.maxReplications),
   });
 }
 
@@ -100,8 +119,9 @@ export function studyPlan(
   dir: string,
 ): StudyPlan {
   return {
-    study,
+    study: flags.precision ? { ...study, precision: flags.precision } : study,
     dir,
+    trace: null,
     showProgress: !args.quiet,
     force: args.force,
     shard: parseShardFlag(lastValue(args.shard)),

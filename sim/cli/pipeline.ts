@@ -22,6 +22,7 @@ import { displayPath } from './paths.js';
 import { type PlaygroundOptions, playgroundFile } from './playground.js';
 import { runShardAndWrite } from './shard-run.js';
 import { studySummary } from './summary.js';
+import { type TraceOutput, traceFile } from './trace-file.js';
 
 /** Runs each study in turn and writes its files; refuses an unwritable or foreign folder before any run. */
 export async function runAndWrite(plans: readonly StudyPlan[]): Promise<void> {
@@ -31,7 +32,9 @@ export async function runAndWrite(plans: readonly StudyPlan[]): Promise<void> {
       await runShardAndWrite(plan, plan.shard);
       continue;
     }
-    await writeStudy(plan.dir, await simulate(plan), { ...plan.options, force: plan.force });
+    const results = await simulate(plan);
+    const trace = plan.trace && traceFile(plan.dir, plan.study.scenario, plan.trace);
+    await writeStudy(plan.dir, results, { ...plan.options, force: plan.force }, trace);
   }
 }
 
@@ -41,11 +44,21 @@ export interface WriteOptions extends PlaygroundOptions {
   force: boolean;
 }
 
-/** Writes a study's files into `dir` and prints its summary: what `run` and `merge` both end with. */
-export async function writeStudy(dir: string, results: Results, options: WriteOptions): Promise<void> {
+/**
+ * Writes a study's files into `dir` and prints its summary: what `run` and `merge` both end with;
+ * `run --trace` adds its trace file and the line that says what it holds.
+ */
+export async function writeStudy(
+  dir: string,
+  results: Results,
+  options: WriteOptions,
+  trace: TraceOutput | null = null,
+): Promise<void> {
   const files = [...(await studyFiles(dir, results)), playgroundFile(dir, results.scenario, options)];
+  if (trace) files.push(trace.file);
   await writeOutputFiles(dir, files, { force: options.force, replaces: notShardWork });
   printSummary(results, dir);
+  if (trace) process.stdout.write(`${trace.line}\n`);
 }
 
 /** A study's set replaces the folder's last one, but not the shards and job scripts it was merged from. */

@@ -3,7 +3,9 @@
 
 import { join } from 'node:path';
 import * as messages from '../experiment/messages.js';
-import type { Shard } from '../experiment/shard.js';
+import { pointKey } from '../experiment/points.js';
+import { studyPlans } from '../experiment/run.js';
+import type { Shard, ShardRun } from '../experiment/shard.js';
 import { runShard } from '../experiment/shard.js';
 import { shardFileText } from '../experiment/shard-file.js';
 import { writeFileAtomically } from './file-set.js';
@@ -23,7 +25,13 @@ export async function runShardAndWrite({ study, options, showProgress, dir }: St
   const path = shardPath(dir, shard);
   // the tasks of a job array write their shards side by side into one folder: one file each
   await writeFileAtomically(path, shardFileText(run));
-  process.stdout.write(
-    `${messages.shardWritten(shard.k, shard.n, run.done.length, run.totalTasks, displayPath(path))}\n`,
-  );
+  process.stdout.write(`${writtenLine(run, displayPath(path))}\n`);
+}
+
+/** What the shard holds: its share of the replications, or with --precision its share of the points. */
+function writtenLine({ shard, study, done, totalTasks }: ShardRun, path: string): string {
+  if (!study.precision) return messages.shardWritten(shard.k, shard.n, done.length, totalTasks, path);
+  const points = new Set(done.map((r) => pointKey(r.task))).size;
+  const totalPoints = studyPlans(study).length;
+  return messages.shardWrittenPoints(shard.k, shard.n, points, totalPoints, done.length, path);
 }

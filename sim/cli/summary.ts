@@ -5,7 +5,7 @@ import { formatCapacity } from '../../reports/capacity-text.js';
 import { formatPct, formatSignedPct } from '../../reports/format.js';
 import * as messages from '../experiment/messages.js';
 import type { Results } from '../types/index.js';
-import { throughputTable } from './table.js';
+import { replicationsTable, throughputTable } from './table.js';
 
 export function studySummary(results: Results): string {
   const parts: string[] = [];
@@ -17,6 +17,8 @@ export function studySummary(results: Results): string {
   for (const [key, points] of combos) {
     const table = throughputTable({ ...results, points });
     parts.push(key === '' ? table : `${key}\n${table}`);
+    const reps = replicationsTable({ ...results, points });
+    if (reps !== null) parts.push(reps);
   }
   const capacity = formatCapacity(results.capacity ?? []);
   if (capacity.length > 0) parts.push(['capacity:', ...capacity.map((line) => `  ${line}`)].join('\n'));

@@ -42,6 +42,8 @@ export class Bandwidth implements Handler {
   private readonly finishes = new EventQueue(16);
   private pendingEvent = -1;
   private dispatching = false;
+  /** told the GB/s in use at each change (a trace's counter); null in plain runs */
+  onLevel: ((usedGBps: number, nowNs: number) => void) | null = null;
 
   constructor(
     private readonly env: Environment,
@@ -120,6 +122,7 @@ export class Bandwidth implements Handler {
     const now = this.env.now;
     const used = this.active > 0 ? (this.active * this.rateWith(this.active)) / this.caps.totalGBps : 0;
     this.utilization.set(used, now);
+    if (this.onLevel !== null) this.onLevel(used * this.caps.totalGBps, now);
   }
 
   private reschedule(): void {

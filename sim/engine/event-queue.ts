@@ -4,12 +4,13 @@
  * sequence number stay put in a slot table with a free list, so scheduling allocates nothing.
  *
  * Slots are reused, so an event's id is its slot plus the slot's generation, bumped every time the
- * slot takes a new event: id = generation × 2^32 + slot, exact in a float64. A stale id (its event
- * fired or was cancelled, and the slot now holds another) no longer matches, and cancelling it does
- * nothing. Generations wrap at 2^21 (ids stay below 2^53): a stale id could only match again after
- * its slot took 2^21 more events, far longer than any holder keeps an id of a fired event.
+ * slot takes a new event: id = generation × 2^20 + slot. A stale id (its event fired or was
+ * cancelled, and the slot now holds another) no longer matches, and cancelling it does nothing.
+ * Generations wrap at 2^10, so that ids stay below 2^30, small integers in every JavaScript engine: a
+ * larger id would be a boxed double, allocated on every return. A stale id could only match again
+ * after its slot took 1024 more events; the holders (bandwidth pools, spinning waiters) only ever
+ * cancel events still pending. At most 2^20 events can be pending at once.
  */
-
 /** Anything that can receive an event. `tag` tells the receiver which of its events fired. */
 export interface Handler {
   fire(tag: number): void;
@@ -18,12 +19,15 @@ export interface Handler {
 /** Stands in for the handler of a cancelled event. */
 export const CANCELLED: Handler = { fire() {} };
 
-const SLOT_RANGE = 2 ** 32;
-const GENERATION_MASK = 2 ** 21 - 1;
+const SLOT_BITS = 20;
+/** the most events that can be pending at once */
+export const MAX_PENDING = 2 ** SLOT_BITS;
+const SLOT_MASK = MAX_PENDING - 1;
+const GENERATION_MASK = 2 ** 10 - 1;
 
 /** The slot an event id names. */
 function slotOf(id: number): number {
-  return id % SLOT_RANGE;
+  return id & SLOT_MASK;
 }
 
 export class EventQueue {
@@ -34,7 +38,7 @@ export class EventQueue {
   keys: Float64Array;
   slots: Int32Array;
   private seqs: Float64Array;
-  /** per slot: how many events it has taken (mod 2^21); part of each event's id */
+  /** per slot: how many events it has taken (mod 2^10); part of each event's id */
   private generations: Int32Array;
   tags: Int32Array;
   handlers: Handler[];
@@ -105,7 +109,7 @@ export class EventQueue {
    */
   cancel(id: number): boolean {
     const slot = slotOf(id);
-    const stale = (id - slot) / SLOT_RANGE !== this.generations[slot];
+    const stale = id >>> SLOT_BITS !== this.generations[slot];
     if (stale || this.handlers[slot] === CANCELLED) return false;
     this.handlers[slot] = CANCELLED;
     return true;
@@ -133,7 +137,7 @@ export class EventQueue {
   private take(slot: number): number {
     const generation = (this.generations[slot] + 1) & GENERATION_MASK;
     this.generations[slot] = generation;
-    return generation * SLOT_RANGE + slot;
+    return (generation << SLOT_BITS) | slot;
   }
 
   /** Places (key, slot, seq) at the root's hole and sifts it down among the first n entries. */
@@ -164,7 +168,9 @@ export class EventQueue {
 
   private grow(): void {
     const old = this.keys.length;
-    const cap = old * 2;
+    if (old >= MAX_PENDING)
+      throw new RangeError(`EventQueue: more than ${MAX_PENDING} events pending at once`);
+    const cap = Math.min(old * 2, MAX_PENDING);
     const keys = new Float64Array(cap);
     const slots = new Int32Array(cap);
     const seqs = new Float64Array(cap);

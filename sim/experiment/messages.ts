@@ -9,6 +9,7 @@
 export * from '../dist/messages.js';
 export * from './messages/caches.js';
 export * from './messages/cli.js';
+export * from './messages/exploring.js';
 export * from './messages/fields.js';
 export * from './messages/files.js';
 export * from './messages/help.js';

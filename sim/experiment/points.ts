@@ -7,6 +7,7 @@
  */
 import { deriveSeed } from '../engine/random/rng.js';
 import type { ReplicationResult } from '../model/replication.js';
+import type { Recording } from '../model/trace.js';
 import type { Scenario, VaryAxis } from '../types/index.js';
 
 /** The values a what-if variant sets, by dot path. */
@@ -17,6 +18,10 @@ export interface Study {
   scenario: Scenario;
   vary: readonly VaryAxis[];
   sensitivity: boolean;
+  /** --precision: add replications to each point until its CI is this narrow (precision.ts) */
+  precision?: { target: number; maxReplications: number };
+  /** record the report's timeline: replication 0 of the first policy at the largest core count */
+  timeline?: boolean;
 }
 
 /** One scenario of a study: the base scenario, or a what-if variant with its varied values. */
@@ -34,6 +39,8 @@ export interface Task {
   cores: number;
   replication: number;
   seed: number;
+  /** also record a short window of its core states for the report's timeline (one task of a run) */
+  timeline?: true;
 }
 
 /** A task with the scenario it runs, as sent to a worker thread. */
@@ -46,6 +53,8 @@ export interface TaskInput {
 export interface TaskResult {
   task: Task;
   result: ReplicationResult;
+  /** the task's timeline window, when it asked for one */
+  timeline?: Recording;
 }
 
 /** One point of a study: a policy at a core count in one variant, with its replication tasks. */
@@ -72,18 +81,25 @@ export function expandPoints(variants: readonly Variant[]): PointPlan[] {
   for (const { scenario, vary } of variants) {
     scenario.policies.forEach((_, policy) => {
       for (const cores of scenario.cores) {
-        const tasks = Array.from({ length: scenario.run.replications }, (_, replication) => ({
-          ...(vary ? { vary } : {}),
-          policy,
-          cores,
-          replication,
-          seed: replicationSeed(scenario.run.seed, cores, replication),
-        }));
-        points.push({ scenario, ...(vary ? { vary } : {}), policy, cores, tasks });
+        const point = { scenario, ...(vary ? { vary } : {}), policy, cores };
+        const tasks = Array.from({ length: scenario.run.replications }, (_, r) => pointTask(point, r));
+        points.push({ ...point, tasks });
       }
     });
   }
   return points;
+}
+
+/** Replication `replication` of a point, with the seed it always has. */
+export function pointTask(point: Omit<PointPlan, 'tasks'>, replication: number): Task {
+  const { scenario, vary, policy, cores } = point;
+  return {
+    ...(vary ? { vary } : {}),
+    policy,
+    cores,
+    replication,
+    seed: replicationSeed(scenario.run.seed, cores, replication),
+  };
 }
 
 /** Every replication task of one scenario, in policy × cores × replication order. */

@@ -26,26 +26,77 @@ function workerFile(): string | null {
   return import.meta.url.endsWith('.js') ? fileURLToPath(new URL('./worker.js', import.meta.url)) : null;
 }
 
-/** Task indices in the order they go out: longest first when threads share them, else as given. */
-function dispatchOrder(inputs: readonly TaskInput[], threaded: boolean): number[] {
+/**
+ * Where the pool takes its tasks: all known up front (runTasks), or made ready as others finish
+ * (precision.ts adds a point's next batch once its last batch is done).
+ */
+export interface TaskQueue {
+  /** the next task to run, or null when none is ready now */
+  take(): TaskInput | null;
+  /** a task finished; this may make more ready */
+  finished(result: TaskResult): void;
+  /** the tasks known so far, for progress */
+  readonly total: number;
+}
+
+/** A queue of the given tasks: longest first (cost ∝ cores × allocations) when threads share them. */
+function fixedQueue(inputs: readonly TaskInput[], threaded: boolean): TaskQueue {
   const order = inputs.map((_, i) => i);
-  if (!threaded) return order;
   const cost = (input: TaskInput) => input.task.cores * input.scenario.run.allocationsPerCore;
-  return order.sort((a, b) => cost(inputs[b]) - cost(inputs[a]) || a - b);
+  if (threaded) order.sort((a, b) => cost(inputs[b]) - cost(inputs[a]) || a - b);
+  let next = 0;
+  return {
+    take: () => (next < order.length ? inputs[order[next++]] : null),
+    finished: () => {},
+    total: inputs.length,
+  };
 }
 
 /** Simulates every task; each result comes back with its task, in the order they finish. */
-export async function runTasks(inputs: readonly TaskInput[], options: PoolOptions): Promise<TaskResult[]> {
+export function runTasks(inputs: readonly TaskInput[], options: PoolOptions): Promise<TaskResult[]> {
+  return runQueue((threaded) => fixedQueue(inputs, threaded), options);
+}
+
+/**
+ * Simulates the tasks of a queue until it has none ready and none running. `makeQueue` learns whether
+ * threads share the tasks (their order then matters for the wall time, never for the results).
+ */
+export async function runQueue(
+  makeQueue: (threaded: boolean) => TaskQueue,
+  options: PoolOptions,
+): Promise<TaskResult[]> {
   const { signal } = options;
-  const done: TaskResult[] = [];
-  const finished = (result: TaskResult) => {
-    done.push(result);
-    options.onProgress(done.length, inputs.length);
-  };
   const file = options.jobs > 1 ? workerFile() : null;
-  const order = dispatchOrder(inputs, file !== null);
-  let next = 0;
-  const take = () => (next < order.length ? order[next++] : -1);
+  const queue = makeQueue(file !== null);
+  const done: TaskResult[] = [];
+  let running = 0;
+  let failure: unknown = null;
+  let sleepers: (() => void)[] = [];
+  const wakeAll = () => {
+    const woken = sleepers;
+    sleepers = [];
+    for (const wake of woken) wake();
+  };
+  const finished = (result: TaskResult) => {
+    running--;
+    done.push(result);
+    queue.finished(result);
+    options.onProgress(done.length, queue.total);
+    wakeAll();
+  };
+  // The next task; while none is ready but some run, wait: a finished one may make more ready.
+  const take = async (): Promise<TaskInput | null> => {
+    for (;;) {
+      if (failure !== null || signal.aborted) return null;
+      const input = queue.take();
+      if (input !== null) {
+        running++;
+        return input;
+      }
+      if (running === 0) return null;
+      await new Promise<void>((resolve) => sleepers.push(resolve));
+    }
+  };
   const workers = file === null ? 0 : options.jobs - 1;
   const pool =
     file === null
@@ -56,33 +107,37 @@ export async function runTasks(inputs: readonly TaskInput[], options: PoolOption
           minThreads: workers,
           concurrentTasksPerWorker: WORKER_BACKLOG,
         });
-  const abort = () => void pool?.close({ force: true });
+  const abort = () => {
+    void pool?.close({ force: true });
+    wakeAll();
+  };
   signal.addEventListener('abort', abort, { once: true });
-  let failure: unknown = null;
   // Each worker slot takes the next task when its last one finishes.
   const feed = async (): Promise<void> => {
-    for (let i = take(); i >= 0 && failure === null; i = take()) {
-      finished(await (pool as Piscina).run(inputs[i]));
+    for (let input = await take(); input !== null; input = await take()) {
+      finished(await (pool as Piscina).run(input));
     }
   };
   const fed = Array.from({ length: workers * WORKER_BACKLOG }, () =>
     feed().catch((error: unknown) => {
       failure ??= error;
+      wakeAll();
     }),
   );
   try {
     // The main thread's own share, one task at a time, yielding so that signals, progress and the
     // workers' results get a turn between tasks.
-    for (let i = take(); i >= 0; i = take()) {
+    for (let input = await take(); input !== null; input = await take()) {
       if (signal.aborted) throw signal.reason;
-      if (failure !== null) break;
-      finished(runTask(inputs[i]));
+      finished(runTask(input));
       await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(fed);
     if (failure !== null) throw failure;
     if (signal.aborted) throw signal.reason;
   } catch (error) {
+    failure ??= error;
+    wakeAll();
     throw signal.aborted ? signal.reason : error;
   } finally {
     signal.removeEventListener('abort', abort);

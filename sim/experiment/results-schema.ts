@@ -47,7 +47,17 @@ const point = z.looseObject({
   events: num,
 });
 
-const results = z.looseObject({ points: z.array(point).min(1) });
+/** the report's timeline chart reads it, so a damaged one is refused like a damaged point */
+const timeline = z.looseObject({
+  policy: z.string(),
+  cores: z.number().int().positive(),
+  states: z.array(z.string()),
+  fromNs: num,
+  toNs: num,
+  segments: z.array(z.tuple([num, num, num, num])),
+});
+
+const results = z.looseObject({ points: z.array(point).min(1), timeline: timeline.optional() });
 
 /** Checks a parsed results value (already known to be zerosim's); InputError listing every problem. */
 export function checkResults(value: Record<string, unknown>, file: string): Results {

@@ -2,8 +2,9 @@
  * Runs a study, one call per phase:
  *
  *   Study ─variants (whatif.ts: the --vary grid, the sensitivity swings)─▶ Variant[] ─check budget─▶
- *     ─expand (points.ts)─▶ points (variant × policy × cores) and their tasks, seeds derived
- *     ─run (pool.ts: in-process or on worker threads)─▶ replications
+ *     ─expand (points.ts; the timeline's task, timeline.ts)─▶ points (variant × policy × cores) and
+ *     their tasks, seeds derived ─run (pool.ts: in-process or on worker threads; with --precision,
+ *     precision.ts adds batches)─▶ replications
  *     ─summarise (grouped by task identity)─▶ Point[] ─analyse (USL fits, capacity)─▶ Results
  *
  * Results do not depend on the number of threads: each task's seed is fixed, and replications are
@@ -26,8 +27,10 @@ import {
   type Variant,
 } from './points.js';
 import { type PoolOptions, runTasks } from './pool.js';
+import { type PrecisionTarget, pointPrecision, runToPrecision, takeRanTasks } from './precision.js';
 import { InputError } from './scenario/errors.js';
 import { summarisePoint } from './summarise.js';
+import { markTimelineTask, timelineOf } from './timeline.js';
 import { studyVariants, withSensitivity } from './whatif.js';
 
 /** How a study runs, every option given: runOptions fills in the defaults, once. */
@@ -52,16 +55,15 @@ export function runOptions(scenario: Scenario, given: Partial<RunOptions> = {}):
   };
 }
 
-/** A plain study of one scenario: no --vary axes, no sensitivity swings (what `run` does). */
+/** A plain study of one scenario: no --vary axes, no sensitivity swings (what `run` does), a timeline. */
 export function plainStudy(scenario: Scenario): Study {
-  return { scenario, vary: [], sensitivity: false };
+  return { scenario, vary: [], sensitivity: false, timeline: true };
 }
 
 /** Runs a study: its points, with their USL fits and capacity answers. */
 export async function runStudy(study: Study, options: RunOptions): Promise<Results> {
-  const { variants } = studyVariants(study);
-  checkBudget(options.budgetSource, variants, study.scenario.run.maxEvents);
-  const done = await runTasks(taskInputs(expandPoints(variants)), options);
+  const plans = checkedStudyPlans(study, options.budgetSource);
+  const done = await runPlans(plans, study.precision, options);
   return summariseStudy(study, done, options);
 }
 
@@ -73,17 +75,63 @@ export type SummaryOptions = Pick<RunOptions, 'toolVersion' | 'targetAllocsPerSe
  * of one merged (shard.ts); the order of `done` does not matter.
  */
 export function summariseStudy(study: Study, done: readonly TaskResult[], options: SummaryOptions): Results {
-  const { variants, sensitivity } = studyVariants(study);
-  const plans = expandPoints(variants);
+  const { sensitivity } = studyVariants(study);
+  const { precision } = study;
+  const plans = studyPlans(study);
+  // with --precision a point has as many replications as it took: those that ran
+  if (precision) takeRanTasks(plans, done);
   const replications = groupByPoint(plans, done);
-  const points = plans.map((plan) => summarised(plan, replications.get(plan)!));
+  const points = plans.map((plan) => {
+    const point = summarised(plan, replications.get(plan)!);
+    return precision ? { ...point, precision: pointPrecision(point, precision) } : point;
+  });
   const results = withSensitivity(studyResults(study, points, options.toolVersion), study, sensitivity);
-  return analyse(results, { targetAllocsPerSec: options.targetAllocsPerSec });
+  const analysed = analyse(results, { targetAllocsPerSec: options.targetAllocsPerSec });
+  const recorded = done.find((d) => d.timeline !== undefined);
+  // last in results.json: the longest and least read part
+  return recorded ? { ...analysed, timeline: timelineOf(plans[0].scenario, recorded) } : analysed;
 }
 
-/** Refuses, before anything runs, a study whose estimated events exceed the budget. */
-export function checkBudget(source: string, variants: readonly Variant[], budget: number): void {
-  const estimate = variants.reduce((sum, v) => sum + estimateEvents(v.scenario), 0);
+/**
+ * The study's points, each with its first replications: the timeline's task marked (timeline.ts),
+ * and with --precision the first batch no larger than --max-replications.
+ */
+export function studyPlans(study: Study): PointPlan[] {
+  const plans = expandPoints(studyVariants(study).variants);
+  if (study.timeline) markTimelineTask(plans);
+  if (study.precision) for (const plan of plans) plan.tasks.splice(study.precision.maxReplications);
+  return plans;
+}
+
+/** The study's points once its budget is checked (InputError when over it): what every run starts with. */
+export function checkedStudyPlans(study: Study, budgetSource: string): PointPlan[] {
+  const { variants } = studyVariants(study);
+  checkBudget(budgetSource, variants, study.scenario.run.maxEvents, study.precision);
+  return studyPlans(study);
+}
+
+/** Runs the points' replications: those planned, or with --precision, batches until each is precise. */
+export function runPlans(
+  plans: PointPlan[],
+  precision: PrecisionTarget | undefined,
+  options: PoolOptions,
+): Promise<TaskResult[]> {
+  return precision ? runToPrecision(plans, precision, options) : runTasks(taskInputs(plans), options);
+}
+
+/**
+ * Refuses, before anything runs, a study whose estimated events exceed the budget; with --precision,
+ * at the most replications it may take.
+ */
+export function checkBudget(
+  source: string,
+  variants: readonly Variant[],
+  budget: number,
+  precision?: PrecisionTarget,
+): void {
+  const most = (s: Scenario) =>
+    precision ? { ...s, run: { ...s.run, replications: precision.maxReplications } } : s;
+  const estimate = variants.reduce((sum, v) => sum + estimateEvents(most(v.scenario)), 0);
   if (estimate > budget) throw new InputError([budgetExceeded(source, estimate, budget)]);
 }
 

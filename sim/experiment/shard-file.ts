@@ -2,10 +2,12 @@
  * The shard file, shard-K-of-N.json: one shard's replications and the study they belong to, in JSON that
  * brings every number back exactly (JSON itself loses -0, NaN and ±Infinity; they travel as
  * {"$number": "-0"}). Two SHA-256 digests guard it:
- * - `fingerprint` names the study: the resolved scenario, the --vary axes and sensitivity, the run
- *   options that change results, the tool version and N. Shards of one study share it.
+ * - `fingerprint` names the study: the resolved scenario, the --vary axes and sensitivity, --precision
+ *   and --max-replications, whether it records the timeline, the run options that change results, the
+ *   tool version and N. Shards of one study share it.
  * - `checksum` covers the replications, so a damaged file is refused rather than merged.
- * Add to SummaryOptions (run.ts) every new option that changes results, and it joins the fingerprint.
+ * Add to SummaryOptions (run.ts) every new option that changes results, and it joins the fingerprint;
+ * a new field of Study must join studyRecord, or it does not compile.
  */
 import { createHash } from 'node:crypto';
 import * as messages from './messages.js';
@@ -16,7 +18,8 @@ import { parseJsonText } from './scenario/json.js';
 import type { Shard, ShardRun } from './shard.js';
 
 const FORMAT = 'zerosim-shard';
-const FORMAT_VERSION = 1;
+// 2: the study records --precision and the timeline, and a replication may carry its timeline window
+const FORMAT_VERSION = 2;
 
 /** A shard file as read: its run, and the study's fingerprint. */
 export interface ShardFile extends ShardRun {
@@ -45,14 +48,19 @@ function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The study as the file keeps it and the fingerprint names it: every field of Study, none left out. */
+function studyRecord(study: Study): Record<keyof Study, unknown> {
+  const { scenario, vary, sensitivity, precision, timeline } = study;
+  return { scenario, vary, sensitivity, precision: precision ?? null, timeline: timeline ?? false };
+}
+
 /** What a study's shards share: the study, what its results depend on, the tool version, and N. */
 export function studyFingerprint(study: Study, options: SummaryOptions, n: number): string {
-  const { scenario, vary, sensitivity } = study;
   return sha256Hex(
     encode({
       format: FORMAT,
       toolVersion: options.toolVersion,
-      study: { scenario, vary, sensitivity },
+      study: studyRecord(study),
       options: { targetAllocsPerSec: options.targetAllocsPerSec ?? null },
       n,
     }),
@@ -69,7 +77,7 @@ export function shardFileText(run: ShardRun): string {
     ['tool', encode({ name: 'zerosim', version: options.toolVersion })],
     ['shard', encode(shard)],
     ['fingerprint', encode(studyFingerprint(study, options, shard.n))],
-    ['study', encode({ scenario: study.scenario, vary: study.vary, sensitivity: study.sensitivity })],
+    ['study', encode(studyRecord(study))],
     ['options', encode({ targetAllocsPerSec: options.targetAllocsPerSec ?? null })],
     ['totalTasks', encode(totalTasks)],
     ['checksum', encode(sha256Hex(encode(done)))],
@@ -102,18 +110,44 @@ export function parseShardFile(text: string, file: string): ShardFile {
   const study = value.study;
   if (!isRecord(study) || !isRecord(study.scenario) || !Array.isArray(study.vary))
     throw bad('study', 'missing');
+  const precision = isRecord(study.precision) ? study.precision : null;
+  if (
+    precision === null
+      ? study.precision !== null
+      : typeof precision.target !== 'number' || !isCount(precision.maxReplications, 2)
+  )
+    throw bad('study.precision', messages.got(study.precision));
   const options = value.options;
   if (!isRecord(options)) throw bad('options', 'missing');
   if (!isCount(value.totalTasks, 0)) throw bad('totalTasks', messages.got(value.totalTasks));
   const replications = value.replications;
   if (
     !Array.isArray(replications) ||
-    !replications.every((r) => isRecord(r) && isRecord(r.task) && isRecord(r.result))
+    !replications.every(
+      (r) =>
+        isRecord(r) &&
+        isRecord(r.task) &&
+        isRecord(r.result) &&
+        (r.timeline === undefined || (isRecord(r.timeline) && Array.isArray(r.timeline.segments))),
+    )
   )
     throw bad('replications', 'not a list of replications');
   const run: ShardRun = {
     shard: { k: shard.k, n: shard.n } as Shard,
-    study: study as unknown as Study,
+    study: {
+      scenario: study.scenario as unknown as Study['scenario'],
+      vary: study.vary as Study['vary'],
+      sensitivity: study.sensitivity === true,
+      ...(precision !== null
+        ? {
+            precision: {
+              target: precision.target as number,
+              maxReplications: precision.maxReplications as number,
+            },
+          }
+        : {}),
+      ...(study.timeline === true ? { timeline: true } : {}),
+    },
     options: {
       toolVersion: tool.version,
       targetAllocsPerSec:

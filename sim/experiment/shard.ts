@@ -3,19 +3,27 @@
  * replications, and checks the parts back into one study:
  *
  *   Study ─variants, budget─▶ tasks ─assign (longest first, to the least loaded shard)─▶ shard K's tasks
- *     ─run (pool.ts)─▶ ShardRun (shard-file.ts writes it) … N of them ─mergeShardRuns─▶ every replication
+ *     ─run (pool.ts)─▶ ShardRun (shard-file.ts writes it) … N of them
+ *     ─mergeShards (shard-merge.ts)─▶ every replication
  *
  * A task keeps the seed it has in the whole run, so a shard computes exactly what the whole run computes
  * for its replications, and the merged results are the whole run's. The assignment depends on the study
- * and N alone, never on the machine, so every task of an array and the merge agree on it.
+ * and N alone, never on the machine, so every task of an array and the merge agree on it. With
+ * --precision a shard takes whole points and runs each to the precision sought (precision.ts): a
+ * point's batches depend on its own replications only, so they are those of the whole run.
  */
 import { estimatePointEvents } from './budget.js';
 import * as messages from './messages.js';
-import { expandPoints, type Study, type TaskInput, type TaskResult, taskInputs } from './points.js';
-import { runTasks } from './pool.js';
-import { checkBudget, type RunOptions, type SummaryOptions } from './run.js';
+import {
+  type PointPlan,
+  pointKey,
+  type Study,
+  type TaskInput,
+  type TaskResult,
+  taskInputs,
+} from './points.js';
+import { checkedStudyPlans, type RunOptions, runPlans, type SummaryOptions, studyPlans } from './run.js';
 import { InputError } from './scenario/errors.js';
-import { studyVariants } from './whatif.js';
 
 /** Shard k (from 1) of n. */
 export interface Shard {
@@ -28,22 +36,23 @@ export interface ShardRun {
   shard: Shard;
   study: Study;
   options: SummaryOptions;
-  /** replications in the whole study */
+  /** replications in the whole study (with --precision, in the points' first batches) */
   totalTasks: number;
   /** this shard's replications, in task order */
   done: TaskResult[];
 }
 
-/** Every replication task of the study, in variant × policy × cores × replication order. */
+/**
+ * Every replication task of the study (with --precision, the points' first batches), in variant ×
+ * policy × cores × replication order.
+ */
 export function studyTasks(study: Study): TaskInput[] {
-  return taskInputs(expandPoints(studyVariants(study).variants));
+  return taskInputs(studyPlans(study));
 }
 
 /** The study's tasks, once its budget is checked (InputError when over it): what every shard starts with. */
 export function checkedStudyTasks(study: Study, budgetSource: string): TaskInput[] {
-  const { variants } = studyVariants(study);
-  checkBudget(budgetSource, variants, study.scenario.run.maxEvents);
-  return taskInputs(expandPoints(variants));
+  return taskInputs(checkedStudyPlans(study, budgetSource));
 }
 
 /** The estimated events of one task: what the budget counts, rounded so that no ulp moves a task. */
@@ -56,10 +65,14 @@ function taskCost({ scenario, task }: TaskInput): number {
  * least estimated events so far (ties to the lowest K), so shards finish at about the same time.
  */
 export function assignShards(tasks: readonly TaskInput[], n: number): number[] {
-  const costs = tasks.map(taskCost);
-  const order = tasks.map((_, i) => i).sort((a, b) => costs[b] - costs[a] || a - b);
+  return assignByCost(tasks.map(taskCost), n);
+}
+
+/** Greedy longest-first: the shard (1 … n) of each item of the given costs. */
+function assignByCost(costs: readonly number[], n: number): number[] {
+  const order = costs.map((_, i) => i).sort((a, b) => costs[b] - costs[a] || a - b);
   const load = new Array<number>(n).fill(0);
-  const shardOf = new Array<number>(tasks.length);
+  const shardOf = new Array<number>(costs.length);
   for (const i of order) {
     let least = 0;
     for (let s = 1; s < n; s++) if (load[s] < load[least]) least = s;
@@ -69,30 +82,51 @@ export function assignShards(tasks: readonly TaskInput[], n: number): number[] {
   return shardOf;
 }
 
-/** The tasks of shard `shard.k`, in task order; none when there are fewer tasks than shards. */
-export function shardTasks(tasks: readonly TaskInput[], shard: Shard): TaskInput[] {
-  const shardOf = assignShards(tasks, shard.n);
-  return tasks.filter((_, i) => shardOf[i] === shard.k);
+/**
+ * The shard of every replication of the plans (by plan index and replication): each task on its own,
+ * or with --precision each point whole, by the cost of its first batch, since how many replications
+ * it takes depends on its own earlier ones.
+ */
+export function shardAssignment(
+  study: Study,
+  plans: readonly PointPlan[],
+  n: number,
+): (plan: number, replication: number) => number {
+  if (study.precision) {
+    const ofPoint = assignByCost(
+      plans.map((plan) => taskInputs([plan]).reduce((sum, input) => sum + taskCost(input), 0)),
+      n,
+    );
+    return (plan) => ofPoint[plan];
+  }
+  const ofTask = assignShards(taskInputs(plans), n);
+  const firstTask: number[] = [];
+  let count = 0;
+  for (const plan of plans) {
+    firstTask.push(count);
+    count += plan.tasks.length;
+  }
+  return (plan, replication) => ofTask[firstTask[plan] + replication];
 }
 
 /** Runs one shard of a study; the budget is the whole study's, as in an unsharded run. */
 export async function runShard(study: Study, shard: Shard, options: RunOptions): Promise<ShardRun> {
-  const tasks = checkedStudyTasks(study, options.budgetSource);
-  const done = await runTasks(shardTasks(tasks, shard), options);
-  const position = new Map(tasks.map((input, i) => [taskKey(input.task), i]));
-  done.sort((a, b) => position.get(taskKey(a.task))! - position.get(taskKey(b.task))!);
+  const plans = checkedStudyPlans(study, options.budgetSource);
+  const shardOf = shardAssignment(study, plans, shard.n);
+  const mine = plans
+    .map((plan, p) => ({ ...plan, tasks: plan.tasks.filter((t) => shardOf(p, t.replication) === shard.k) }))
+    .filter((plan) => plan.tasks.length > 0);
+  const done = await runPlans(mine, study.precision, options);
+  const position = new Map(plans.map((plan, p) => [pointKey(plan), p]));
+  const order = (r: TaskResult) => position.get(pointKey(r.task))!;
+  done.sort((a, b) => order(a) - order(b) || a.task.replication - b.task.replication);
   return {
     shard,
     study,
     options: { toolVersion: options.toolVersion, targetAllocsPerSec: options.targetAllocsPerSec },
-    totalTasks: tasks.length,
+    totalTasks: taskInputs(plans).length,
     done,
   };
-}
-
-/** What names a task: its varied values, policy, core count and replication. */
-export function taskKey(task: Pick<TaskResult['task'], 'vary' | 'policy' | 'cores' | 'replication'>): string {
-  return JSON.stringify([task.vary ?? null, task.policy, task.cores, task.replication]);
 }
 
 /** `--shard K/N` → {k, n}; InputError unless 1 ≤ K ≤ N; null when the flag is absent. */

@@ -4,7 +4,7 @@
  * (Node 20 and Chromium 156 do), and the simulator's samples must be the same in every one of them, so
  * the CLI and the playground page give equal numbers.
  */
-import { fromWords, highWord, lowWord, withHighWord } from './words.js';
+import { fromWords, HI, LO, scratch, scratchInt } from './words.js';
 
 const LN2_HI = fromWords(0x3fe62e42, 0xfee00000); // 0.6931471803691238
 const LN2_LO = fromWords(0x3dea39ef, 0x35793c76); // 1.9082149292705877e-10
@@ -19,8 +19,10 @@ const LG7 = fromWords(0x3fc2f112, 0xdf3e5244); // 0.14798198605116586
 const ONE_THIRD = fromWords(0x3fd55555, 0x55555555); // fdlibm writes 0.33333333333333333
 
 export function log(x: number): number {
-  let hx = highWord(x);
-  const lx = lowWord(x);
+  // the words of x, read and rewritten in the scratch double (words.ts) without calls
+  scratch[0] = x;
+  let hx = scratchInt[HI];
+  const lx = scratchInt[LO];
   let k = 0;
   if (hx < 0x00100000) {
     // x < 2^-1022: zero, negative or subnormal
@@ -28,13 +30,15 @@ export function log(x: number): number {
     if (hx < 0) return Number.NaN;
     k -= 54;
     x *= TWO54;
-    hx = highWord(x);
+    scratch[0] = x;
+    hx = scratchInt[HI];
   }
   if (hx >= 0x7ff00000) return x + x;
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   let i = (hx + 0x95f64) & 0x100000;
-  x = withHighWord(x, hx | (i ^ 0x3ff00000)); // normalise x or x/2
+  scratchInt[HI] = hx | (i ^ 0x3ff00000); // normalise x or x/2 (the scratch still holds x's low word)
+  x = scratch[0];
   k += i >> 20;
   const f = x - 1.0;
   if ((0x000fffff & (2 + hx)) < 3) {

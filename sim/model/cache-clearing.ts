@@ -2,12 +2,15 @@
  * Clears through cache levels (MODEL.md, "Cache levels"). A clear runs each of its bytes at the rate
  * of the first level that holds it: a private level if this writer wrote the byte last and has
  * written at most the level's size since, a shared level if all writers together have; the rest goes
- * to DRAM. Byte-accurate: of a piece of s bytes whose write ended when the counter stood at w, with
- * the counter now at W, the last min(s, max(0, bytes − (W − w))) bytes (the most recently written)
- * are in the level. Private levels are one per core (rate coreGBps, no contention); each shared level
- * and DRAM is a processor-shared pool of its own. A clear split over levels runs its parts level by
- * level, from the core outwards, and its caller gets one completion; then the clearing writer is the
- * pieces' writer, and the counters move on.
+ * to DRAM. As LRU under a sequential rewrite: a piece of s bytes whose write ended when the counter
+ * stood at w, with the counter now at W, rewritten after o bytes of the same clear, is in one of the
+ * clearing core's own levels whole if (W − w) + s + o ≤ bytes, and not at all otherwise (place()).
+ * Private levels are one per core (rate coreGBps, no contention); each shared level and DRAM is a
+ * processor-shared pool of its own. A private level with a remoteGBps also serves the bytes another
+ * core wrote last and still holds in its copy of the level: its most recent (bytes − distance) bytes,
+ * by that writer's counter, at remoteGBps, in a lane right after the level, booked as the level's
+ * bytes. A clear split over levels runs its parts lane by lane, from the core outwards, and its
+ * caller gets one completion; then the clearing writer is the pieces' writer, and the counters move on.
  *
  * Which taken pieces an allocation's clear covers: dirty ones first, then fresh, then clean. Every
  * dirty-tracking rule clears either all of a block, or its dirty bytes plus, when fresh memory is not
@@ -22,19 +25,25 @@ import { type Block, type Extent, NO_WRITER, X_CLEAN, X_DIRTY, X_FRESH } from '.
 import type { Metrics } from './metrics.js';
 import type { Writes } from './writes.js';
 
-interface Level {
+/** Where a clear's bytes can run: a level's own copy, another core's copy of a private level, or DRAM. */
+interface Lane {
   bytes: number;
   shared: boolean;
+  /** another core's copy of a private level: holds the bytes only of pieces another core wrote */
+  remote: boolean;
+  /** the lane's rate per clear */
   coreGBps: number;
-  /** the level's pool; null for a private level */
+  /** the lane's pool; null for a private level's lanes */
   pool: Bandwidth | null;
+  /** the index of the level whose bytes these are (Metrics.levelBytes), DRAM last */
+  level: number;
 }
 
 /** The clear a writer has in progress (one at a time: a core or a zeroing thread clears serially). */
 class ClearJob implements Handler {
-  /** bytes per level, DRAM last */
+  /** bytes per lane, DRAM last */
   readonly levelBytes: Float64Array;
-  /** the level to run next */
+  /** the lane to run next */
   next = 0;
   client: Handler | null = null;
   tag = 0;
@@ -46,9 +55,9 @@ class ClearJob implements Handler {
   constructor(
     private readonly owner: CacheClearing,
     readonly writer: number,
-    levels: number,
+    lanes: number,
   ) {
-    this.levelBytes = new Float64Array(levels);
+    this.levelBytes = new Float64Array(lanes);
   }
 
   fire(): void {
@@ -60,8 +69,9 @@ export class CacheClearing implements Clearing {
   readonly pool: Bandwidth;
   readonly pools: readonly Bandwidth[];
   readonly sharedPools: readonly Bandwidth[];
-  /** the cache levels from the core outwards, then DRAM */
-  private readonly levels: Level[];
+  /** the lanes of the cache levels from the core outwards, then DRAM */
+  private readonly levels: Lane[];
+  private readonly levelTotal: number;
   private readonly jobs: ClearJob[] = [];
   /** per writer and level: bytes of clears not yet booked */
   private readonly pendingBytes: Float64Array;
@@ -73,34 +83,34 @@ export class CacheClearing implements Clearing {
     private readonly writes: Writes,
   ) {
     this.pool = new Bandwidth(env, caps);
-    this.levels = caches.map((c) => {
+    this.levels = caches.flatMap((c, level): Lane[] => {
       const pool = c.shared
         ? new Bandwidth(env, { totalGBps: c.totalGBps ?? 0, perJobGBps: c.coreGBps })
         : null;
-      return {
-        bytes: c.bytes,
-        shared: c.shared,
-        coreGBps: c.coreGBps,
-        pool,
-      };
+      const own = { bytes: c.bytes, shared: c.shared, remote: false, coreGBps: c.coreGBps, pool, level };
+      if (c.shared || c.remoteGBps === undefined) return [own];
+      return [own, { ...own, remote: true, coreGBps: c.remoteGBps }];
     });
+    this.levelTotal = caches.length + 1;
     this.levels.push({
       bytes: Number.POSITIVE_INFINITY,
       shared: true,
+      remote: false,
       coreGBps: caps.perJobGBps,
       pool: this.pool,
+      level: caches.length,
     });
     this.pools = this.levels.flatMap((l) => (l.pool ? [l.pool] : []));
     this.sharedPools = this.pools.slice(0, -1);
     const writers = writes.byWriter.length;
     const n = this.levels.length;
     for (let w = 0; w < writers; w++) this.jobs.push(new ClearJob(this, w, n));
-    this.pendingBytes = new Float64Array(writers * n);
+    this.pendingBytes = new Float64Array(writers * this.levelTotal);
   }
 
   /** the number of levels, DRAM included: the length of Metrics.levelBytes */
   get levelCount(): number {
-    return this.levels.length;
+    return this.levelTotal;
   }
 
   start(
@@ -119,15 +129,19 @@ export class CacheClearing implements Clearing {
     this.cover(job, site, bytes, block);
     const last = this.levels.length - 1;
     let resident = 0;
-    for (let i = 0; i < job.pieces.length; i++) resident += this.place(job, job.pieces[i], job.pieceBytes[i]);
+    let offset = 0;
+    for (let i = 0; i < job.pieces.length; i++) {
+      resident += this.place(job, job.pieces[i], job.pieceBytes[i], offset);
+      offset += job.pieceBytes[i];
+    }
     job.levelBytes[last] += Math.max(0, bytes - resident);
     let total = 0;
-    const base = writer * this.levels.length;
+    const base = writer * this.levelTotal;
     for (let l = 0; l <= last; l++) {
       const b = job.levelBytes[l];
       if (b <= 0) continue;
       total += b;
-      this.pendingBytes[base + l] += b;
+      this.pendingBytes[base + this.levels[l].level] += b;
     }
     job.bytes = bytes;
     // nothing to clear still completes as an event, never inside the caller's step
@@ -151,7 +165,7 @@ export class CacheClearing implements Clearing {
   }
 
   bookLevels(metrics: Metrics, writer: number): void {
-    const n = this.levels.length;
+    const n = this.levelTotal;
     const base = writer * n;
     for (let l = 0; l < n; l++) {
       metrics.levelBytes[l] += this.pendingBytes[base + l];
@@ -183,21 +197,39 @@ export class CacheClearing implements Clearing {
     } else take(-1);
   }
 
-  /** Adds a piece's resident bytes to the levels that hold them; returns how many were resident. */
-  private place(job: ClearJob, piece: Extent, bytes: number): number {
+  /**
+   * Adds a piece's resident bytes to the levels that hold them; returns how many were resident.
+   * `bytes` are the piece's first bytes (a clear takes a piece from its start); `offset` is what the
+   * clear writes before them. In the clearing core's own levels (its private ones, and the shared
+   * ones) each byte's reuse distance is the distance of the piece's end, plus the piece's bytes
+   * written after it, plus what this clear wrote before reaching it: the same for every byte, so the
+   * piece is held whole or not at all (LRU under a sequential rewrite). In another core's private copy
+   * this clear evicts nothing, so there the most recently written bytes are held, by the writer's
+   * own distance.
+   */
+  private place(job: ClearJob, piece: Extent, bytes: number, offset: number): number {
     if (piece.writer === NO_WRITER) return 0;
     const own = piece.writer === job.writer;
-    const ownDistance = this.writes.byWriter[job.writer] - piece.writerEnd;
+    // a private level's copy is its writer's: the distance runs on the writer's own counter
+    const writerDistance = this.writes.byWriter[piece.writer] - piece.writerEnd;
     const globalDistance = this.writes.global - piece.globalEnd;
+    const span = piece.bytes + offset;
     let held = 0;
     for (let l = 0; l < this.levels.length - 1; l++) {
       const level = this.levels[l];
-      if (!level.shared && !own) continue;
-      const distance = level.shared ? globalDistance : ownDistance;
-      const suffix = Math.min(bytes, Math.max(0, level.bytes - distance));
-      if (suffix > held) {
-        job.levelBytes[l] += suffix - held;
-        held = suffix;
+      if (!level.shared && level.remote === own) continue;
+      let inLevel: number;
+      if (level.remote) {
+        // of the piece's last (level.bytes − distance) bytes, those among the first `bytes`
+        const kept = Math.max(0, level.bytes - writerDistance);
+        inLevel = Math.max(0, bytes - Math.max(0, piece.bytes - kept));
+      } else {
+        const distance = (level.shared ? globalDistance : writerDistance) + span;
+        inLevel = distance <= level.bytes ? bytes : 0;
+      }
+      if (inLevel > held) {
+        job.levelBytes[l] += inLevel - held;
+        held = inLevel;
       }
     }
     return held;

@@ -10,6 +10,7 @@ import type { ModelConfig } from './config.js';
 import type { Block } from './extents.js';
 import type { FreeMemory } from './free-memory.js';
 import type { Metrics } from './metrics.js';
+import type { StateRecorder } from './trace.js';
 
 export interface ModelContext {
   readonly env: Environment;
@@ -18,6 +19,8 @@ export interface ModelContext {
   readonly clearing: Clearing;
   readonly heap: FreeMemory;
   readonly metrics: Metrics;
+  /** listens to the cores' state changes (--trace, the report's timeline); absent in plain runs */
+  readonly recorder?: StateRecorder | null;
   /** A core was granted the heap lock (checks invariants in checked runs). */
   lockTaken(): void;
   /** A core is about to release the heap lock. */

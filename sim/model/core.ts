@@ -36,6 +36,7 @@ import {
   S_WAKE,
   S_WORK,
 } from './metrics.js';
+import type { StateRecorder } from './trace.js';
 
 // Event tags: each names the timed step that just finished, and fire() runs the step after it.
 // Tags are only names, so a new step takes the next free number and nothing is renumbered.
@@ -79,6 +80,8 @@ export class Core implements LockClient {
   private readonly live: LiveBlocks;
   /** bytes left in the small-object cache */
   private cacheBytes = 0;
+  /** --trace and the report's timeline listen to state changes; null (one check) otherwise */
+  private readonly recorder: StateRecorder | null;
 
   constructor(
     private readonly sys: ModelContext,
@@ -87,6 +90,7 @@ export class Core implements LockClient {
     this.rng = new CoreStreams(sys.config.seed, id);
     this.live = new LiveBlocks(sys.config);
     this.freeClean = clearsOnFree(sys.config.policy);
+    this.recorder = sys.recorder ?? null;
   }
 
   start(): void {
@@ -150,6 +154,7 @@ export class Core implements LockClient {
 
   /** Charges the time since the last state change and enters `state` at `atNs` (≥ now). */
   private enter(state: number, atNs: number): void {
+    if (this.recorder !== null) this.recorder.enter(this.id, state, atNs, this.sys.env.now);
     const sinceNs = this.stateSinceNs;
     if (atNs > sinceNs) this.sys.metrics.stateNs[this.state] += atNs - sinceNs;
     this.state = state;
@@ -244,11 +249,7 @@ export class Core implements LockClient {
 
   private releaseAlloc(): void {
     const { sys } = this;
-    // Nothing preempts a lock holder: the whole hold is one stretch.
-    const heldNs = sys.env.now - this.usableNs;
-    sys.metrics.stretch(heldNs);
-    sys.metrics.allocHolds++;
-    sys.metrics.allocHoldNs += heldNs;
+    sys.metrics.allocHeld(sys.env.now - this.usableNs);
     sys.lockReleased();
     const wakeNs = sys.lock.release(this);
     if (wakeNs > 0) {
@@ -369,10 +370,7 @@ export class Core implements LockClient {
 
   private freeRelease(): void {
     const { sys } = this;
-    const heldNs = sys.env.now - this.usableNs;
-    sys.metrics.stretch(heldNs);
-    sys.metrics.freeHolds++;
-    sys.metrics.freeHoldNs += heldNs;
+    sys.metrics.freeHeld(sys.env.now - this.usableNs);
     sys.lockReleased();
     const wakeNs = sys.lock.release(this);
     if (wakeNs > 0) {

@@ -112,4 +112,18 @@ export class Metrics implements Counters {
     const last = this.stretchNs.length - 1;
     if (ns > this.stretchNs[last]) this.stretchNs[last] = ns;
   }
+
+  /** An allocation's lock hold ended; nothing preempts a lock holder: the whole hold is one stretch. */
+  allocHeld(heldNs: number): void {
+    this.stretch(heldNs);
+    this.allocHolds++;
+    this.allocHoldNs += heldNs;
+  }
+
+  /** A free's lock hold ended: one stretch, as an allocation's. */
+  freeHeld(heldNs: number): void {
+    this.stretch(heldNs);
+    this.freeHolds++;
+    this.freeHoldNs += heldNs;
+  }
 }

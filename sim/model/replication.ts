@@ -20,6 +20,7 @@ import {
   S_WORK,
 } from './metrics.js';
 import { System } from './system.js';
+import type { StateRecorder } from './trace.js';
 import { cutIndex, type Snapshot } from './window.js';
 
 export interface Quantiles {
@@ -130,8 +131,12 @@ function bargeShare(start: Snapshot, end: Snapshot): number {
   return grants > 0 ? (end.lockBarges - start.lockBarges) / grants : 0;
 }
 
-export function runReplication(config: ModelConfig): ReplicationResult {
-  const sys = new System(config);
+/** One replication; a recorder, if given, listens to its state changes (see trace.ts). */
+export function runReplication(
+  config: ModelConfig,
+  recorder: StateRecorder | null = null,
+): ReplicationResult {
+  const sys = new System(config, recorder);
   try {
     sys.run();
     const end = sys.capture();

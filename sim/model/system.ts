@@ -16,6 +16,7 @@ import type { Block } from './extents.js';
 import type { FreeMemory } from './free-memory.js';
 import { HeapMemory } from './heap-memory.js';
 import { Metrics, S_LOCK_WAIT } from './metrics.js';
+import { listenToPools, type StateRecorder } from './trace.js';
 import { SEGMENTS, type Snapshot } from './window.js';
 import { Writes } from './writes.js';
 import { Zeroer } from './zeroer.js';
@@ -39,7 +40,10 @@ export class System implements ModelContext {
   holders = 0;
   maxHolders = 0;
 
-  constructor(readonly config: ModelConfig) {
+  constructor(
+    readonly config: ModelConfig,
+    readonly recorder: StateRecorder | null = null,
+  ) {
     const { env } = this;
     this.lock = createLock(env, config.lock);
     const zeroers = zeroerThreads(config.policy);
@@ -59,6 +63,10 @@ export class System implements ModelContext {
         writes,
       );
       this.metrics = new Metrics(clearing.levelCount);
+    }
+    if (recorder !== null) {
+      listenToPools(recorder, this.clearing.pools);
+      recorder.attach?.(() => env.stop());
     }
     for (let c = 0; c < config.cores; c++) this.cores.push(new Core(this, c));
     for (let z = 0; z < zeroers; z++) this.zeroers.push(new Zeroer(this, config.cores + z));

@@ -13,6 +13,8 @@ export interface CacheLevelSpec {
   shared: boolean;
   coreGBps: number;
   totalGBps?: number;
+  /** private levels: the rate for bytes another core wrote last and still holds in its copy */
+  remoteGBps?: number;
 }
 
 /** A `machine` section as machine.json holds it; `caches` only once the model accepts it. */

@@ -97,6 +97,11 @@ export interface Point {
   analytic: Analytic;
   events: number;
   /**
+   * --precision runs only: the relative allocs/s CI half-width sought, the cap on replications, and
+   * whether this point met the target (false: it stopped at the cap)
+   */
+  precision?: { target: number; maxReplications: number; reached: boolean };
+  /**
    * with cache levels only: where clears ran, by level name from the core outwards, then `dram` (an
    * object, so that results.csv gets a column per level and figure)
    */
@@ -170,6 +175,22 @@ export interface Results {
   usl?: Record<string, UslSummary>;
   sensitivity?: Sensitivity;
   capacity?: CapacityAnswer[];
+  timeline?: Timeline;
+}
+
+/**
+ * A short window of one replication's per-core states, for the report's timeline chart: replication
+ * 0 of one point (the first policy at the largest core count), from the start of its measured window.
+ */
+export interface Timeline {
+  policy: string;
+  cores: number;
+  /** the state names, indexed by the segments' state numbers */
+  states: string[];
+  fromNs: number;
+  toNs: number;
+  /** [core, state, startNs, endNs] */
+  segments: [number, number, number, number][];
 }
 
 export interface PeakAnswer {

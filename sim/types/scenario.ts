@@ -75,6 +75,12 @@ export interface CacheLevelSpec {
   coreGBps: number;
   /** shared levels only (required there): the pool's total, GB/s */
   totalGBps?: number;
+  /**
+   * private levels only: one clear's rate, GB/s, for bytes another core wrote last and still holds in
+   * its own copy of this level (a cache-to-cache transfer); absent: such bytes come from the first
+   * shared level that holds them, or DRAM
+   */
+  remoteGBps?: number;
 }
 
 export interface MemorySpec {

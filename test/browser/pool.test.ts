@@ -5,7 +5,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveTasks } from '../../sim/browser/helper.js';
-import { runTasks } from '../../sim/browser/pool.js';
+import { runQueue, runTasks, type TaskQueue } from '../../sim/browser/pool.js';
 import type { TaskPort } from '../../sim/browser/protocol.js';
 import { expandPoints, pointKey, type TaskResult, taskInputs } from '../../sim/experiment/points.js';
 import { policy, scenario } from '../model/helpers.js';
@@ -69,6 +69,27 @@ describe('the browser pool with helper workers', () => {
     expect(byTask(shared)).toEqual(byTask(alone));
     expect(late.tasks()).toBeGreaterThan(0);
     expect(late.tasks()).toBeLessThan(inputs.length - 1);
+  });
+
+  it('runs a queue whose tasks become ready as others finish (--precision batches), with a helper', async () => {
+    const alone = await runTasks(inputs, options());
+    // the second half is ready only once the first half has finished, wherever it ran
+    const half = inputs.length / 2;
+    let given = 0;
+    let finished = 0;
+    const queue: TaskQueue = {
+      take: () => (given < half || (given < inputs.length && finished >= half) ? inputs[given++] : null),
+      finished: () => {
+        finished++;
+      },
+      get total() {
+        return finished >= half ? inputs.length : half;
+      },
+    };
+    const h = helper();
+    const shared = await runQueue(() => queue, { ...options(), helpers: () => [h.port] });
+    expect(byTask(shared)).toEqual(byTask(alone));
+    expect(h.tasks()).toBeGreaterThan(0);
   });
 
   it('fails when a helper fails, saying so', async () => {

@@ -101,7 +101,7 @@ describe('wrong types', () => {
       'types.json: machine.lock.acquireNs: got "20" (expected a number >= 0)',
       'types.json: workload.workNs: got "fast" (expected a number, or a distribution such as {"dist": "exponential", "mean": 20000})',
       'types.json: workload.needZeroFraction: got true (expected a number in [0, 1])',
-      'types.json: workload.liveBlocksPerCore: got "2" (expected an integer >= 1)',
+      'types.json: workload.liveBlocksPerCore: got "2" (expected an integer >= 0)',
       'types.json: heap.smallMaxBytes: got null (expected an integer >= 0)',
       'types.json: heap.maxFreeBytes: got "none" (expected an integer >= 0, or null to keep all free memory)',
       'types.json: run.allocationsPerCore: got [100] (expected an integer >= 1)',
@@ -142,7 +142,7 @@ describe('negative and NaN-like values', () => {
       'neg.json: workload.workNs: got -5 (expected a number >= 0)',
       'neg.json: workload.sizeBytes.value: got -4096 (expected a number > 0)',
       'neg.json: workload.needZeroFraction: got "NaN" (expected a number in [0, 1])',
-      'neg.json: workload.liveBlocksPerCore: got -2 (expected an integer >= 1)',
+      'neg.json: workload.liveBlocksPerCore: got -2 (expected an integer >= 0)',
       'neg.json: heap.allocHoldNs.mean: got -700 (expected a number > 0)',
       'neg.json: heap.smallAllocNs: got "Infinity" (expected a number >= 0)',
       'neg.json: heap.initialDirtyBytes: got -1 (expected an integer >= 0)',
@@ -245,7 +245,7 @@ describe('cache levels', () => {
       },
     });
     expectProblems(['validate', 'caches.json'], dir, 'caches.json', [
-      'caches.json: machine.memory.caches[1].ways: unknown key (expected one of name, bytes, shared, coreGBps, totalGBps)',
+      'caches.json: machine.memory.caches[1].ways: unknown key (expected one of name, bytes, shared, coreGBps, totalGBps, remoteGBps)',
     ]);
     writeFile(dir, 'order.json', {
       name: 'order',
@@ -264,6 +264,21 @@ describe('cache levels', () => {
       'order.json: machine.memory.caches[1].shared: a private level after the shared level caches[0] (expected private levels first, then shared ones, from the core outwards)',
     ]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+    writeFile(dir, 'remote.json', {
+      name: 'remote',
+      cores: [1],
+      machine: {
+        memory: {
+          caches: [
+            { name: 'l2', bytes: 1048576, shared: false, coreGBps: 100, remoteGBps: 60 },
+            { name: 'l3', bytes: 33554432, shared: true, coreGBps: 50, totalGBps: 200, remoteGBps: 40 },
+          ],
+        },
+      },
+    });
+    expectProblems(['validate', 'remote.json'], dir, 'remote.json', [
+      'remote.json: machine.memory.caches[1].remoteGBps: a shared level holds every core’s bytes alike (expected remoteGBps on private levels only)',
+    ]);
   });
 });
 

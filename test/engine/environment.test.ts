@@ -68,7 +68,7 @@ describe('Environment', () => {
     env.run();
     // The queue is empty again: the next event takes the slot the fired one freed.
     const second = env.schedule(2, b, 2);
-    expect(second % 2 ** 32).toBe(first % 2 ** 32);
+    expect(second % 2 ** 20).toBe(first % 2 ** 20);
     expect(second).not.toBe(first);
     env.cancel(first);
     env.run();
@@ -93,7 +93,7 @@ describe('Environment', () => {
     };
     fired = env.schedule(1, a);
     env.run();
-    expect(next % 2 ** 32).toBe(fired % 2 ** 32);
+    expect(next % 2 ** 20).toBe(fired % 2 ** 20);
     expect(log).toEqual([
       ['a', 1],
       ['b1', 6],
@@ -108,7 +108,7 @@ describe('Environment', () => {
     env.cancel(cancelled);
     env.run();
     const reused = env.schedule(1, a, 2);
-    expect(reused % 2 ** 32).toBe(cancelled % 2 ** 32);
+    expect(reused % 2 ** 20).toBe(cancelled % 2 ** 20);
     env.cancel(cancelled);
     env.run();
     // a cancelled event never moves the clock: the second event is due 1 ns after time 0
@@ -129,5 +129,25 @@ describe('Environment', () => {
       ['a1', 2],
       ['a2', 9],
     ]);
+  });
+
+  it('keeps ids small integers (below 2^30) through many reuses of one slot, and each differs from the last', () => {
+    const env = new Environment();
+    const h: Handler = { fire() {} };
+    let previous = -1;
+    for (let i = 0; i < 5000; i++) {
+      const id = env.schedule(1, h);
+      expect(Number.isInteger(id) && id >= 0 && id < 2 ** 30).toBe(true);
+      expect(id).not.toBe(previous);
+      previous = id;
+      env.run();
+    }
+  });
+
+  it('refuses more than 2^20 pending events with a RangeError', () => {
+    const env = new Environment();
+    const h: Handler = { fire() {} };
+    for (let i = 0; i < 2 ** 20; i++) env.schedule(i, h);
+    expect(() => env.schedule(0, h)).toThrow(RangeError);
   });
 });

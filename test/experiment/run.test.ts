@@ -40,7 +40,8 @@ describe('runStudy', () => {
         onProgress: (done, total) => seen.push([done, total]),
       }),
     );
-    expect(Object.keys(results)).toEqual(['tool', 'scenario', 'points', 'usl', 'capacity']);
+    // a plain study also records the report's timeline (replication 0, first policy, most cores)
+    expect(Object.keys(results)).toEqual(['tool', 'scenario', 'points', 'usl', 'capacity', 'timeline']);
     expect(results.tool).toEqual({ name: 'zerosim', version: '1.2.3' });
     expect(results.points.map((p) => `${p.policy}@${p.cores}×${p.replications}`)).toEqual([
       'go1.0-under-lock@1×2',

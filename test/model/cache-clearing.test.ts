@@ -70,15 +70,68 @@ describe('CacheClearing', () => {
     expect(log[1][1] - log[0][1]).toBeCloseTo(104857.6, 6);
   });
 
-  it('byte-accurate: the most recently written part stays, the rest goes on to the next level', () => {
+  it("with remoteGBps, another core takes the bytes from the writer's private copy, by the writer's distance", () => {
+    const remote: CacheLevelSpec[] = [{ ...levels[0], remoteGBps: 50 }, levels[1]];
+    const { clear, log } = setup(remote);
+    const x = unwritten(MiB);
+    clear('x by core 0', x, 0);
+    // core 0 wrote x 0 bytes ago: core 1 takes it from core 0's private level at 50 GB/s (20971.52 ns),
+    // ahead of the shared level (40 GB/s)
+    clear('x by core 1', x, 1);
+    expect(log[1][1] - log[0][1]).toBeCloseTo(20971.52, 6);
+    // now core 1 wrote it last: core 1 writes 512 KiB elsewhere, so half of x is still in its private
+    // copy; core 0 takes that half remotely (10485.76 ns) and the rest from the shared level, at a
+    // distance of 512 KiB there too (13107.2 ns)
+    clear('y by core 1', unwritten(MiB / 2, MiB), 1);
+    clear('x by core 0 again', x, 0);
+    expect(log[3][1] - log[2][1]).toBeCloseTo(10485.76 + 13107.2, 6);
+    // the writer's own reuse is unchanged: its private level's own rate
+    clear('x by core 0, its own', x, 0);
+    expect(log[4][1] - log[3][1]).toBeCloseTo(10485.76, 6);
+  });
+
+  it("remote bytes are booked as their level's bytes", () => {
+    const remote: CacheLevelSpec[] = [{ ...levels[0], remoteGBps: 50 }, levels[1]];
+    const { clear, clearing } = setup(remote);
+    const x = unwritten(MiB);
+    clear('x by core 0', x, 0);
+    clear('x by core 1', x, 1);
+    const metrics = new Metrics(clearing.levelCount);
+    clearing.bookLevels(metrics, 1);
+    expect(clearing.levelCount).toBe(3);
+    expect([...metrics.levelBytes]).toEqual([MiB, 0, 0]);
+  });
+
+  it('as LRU: a rewritten piece is held whole when its distance plus its size fit the level, else not at all', () => {
     const { clear, log } = setup();
     const x = unwritten(MiB);
     clear('x', x, 0);
     clear('y', unwritten(MiB / 2, MiB), 0);
     clear('x again', x, 0);
-    // distance 512 KiB: the last 512 KiB of x in the private level (5242.88 ns), the rest in the
-    // shared level, whose distance (all writers) is 512 KiB too (512 KiB at 40 GB/s: 13107.2 ns)
-    expect(log[2][1] - log[1][1]).toBeCloseTo(5242.88 + 13107.2, 6);
+    // distance 512 KiB plus x's own 1 MiB exceeds the 1 MiB private level: x comes whole from the
+    // shared level (1.5 MiB ≤ 8 MiB): 1 MiB at 40 GB/s
+    expect(log[2][1] - log[1][1]).toBeCloseTo(26214.4, 6);
+    // half of x, rewritten at distance 0 plus its own 512 KiB, fits the private level whole
+    const half = unwritten(MiB / 2, 4 * MiB);
+    clear('half', half, 0);
+    clear('half again', half, 0);
+    expect(log[4][1] - log[3][1]).toBeCloseTo(5242.88, 6);
+  });
+
+  it('counts what the clear wrote before a piece: a later piece can fall out of the level', () => {
+    const { clear, log } = setup();
+    const a = unwritten(MiB / 2, 0);
+    const b = unwritten(MiB / 2, MiB);
+    clear('a', a, 0);
+    clear('b', b, 0);
+    // rewriting a then b: a's distance is b's 512 KiB plus its own 512 KiB (fits 1 MiB); b's is 0 plus
+    // its own 512 KiB plus a's 512 KiB written before it in this clear (fits too): all private
+    clear('a and b', [...a, ...b], 0);
+    expect(log[2][1] - log[1][1]).toBeCloseTo(10485.76, 6);
+    // rewriting b first, then a: b fits (0 + 512 KiB), but a's distance is b's 512 KiB plus its own
+    // 512 KiB plus the 512 KiB of b this clear wrote before it: 1.5 MiB, so a comes from the shared level
+    clear('b and a', [...b, ...a], 0);
+    expect(log[3][1] - log[2][1]).toBeCloseTo(5242.88 + 13107.2, 6);
   });
 
   it('reuse distances: own writes for the private level, all writes for the shared one', () => {
@@ -139,6 +192,7 @@ describe('CacheClearing', () => {
     clearing.bookLevels(metrics, 0);
     clear('x again', x, 0);
     clearing.bookLevels(metrics, 0);
-    expect(Array.from(metrics.levelBytes)).toEqual([MiB / 2, MiB / 2, 1.5 * MiB]);
+    // x again: 512 KiB + 1 MiB since does not fit the 1 MiB private level; it is all in the shared one
+    expect(Array.from(metrics.levelBytes)).toEqual([0, MiB, 1.5 * MiB]);
   });
 });

@@ -86,18 +86,23 @@ describe('cache levels: clears scale with cores until a shared pool binds', () =
     }
   });
 
-  it('a private level too small for the block: its last part at the private rate, then the rest shared', () => {
-    // A core clears its other block between two clears of one, so the reuse distance is 1 MiB: of a
-    // 1.5 MiB private level, the block's last 512 KiB are left.
-    const sc = lockStep([
-      { name: 'l2', bytes: 1.5 * MiB, shared: false, coreGBps: 100 },
-      { name: 'l3', bytes: 64 * MiB, shared: true, coreGBps: 40, totalGBps: 100 },
-    ]);
-    for (const n of [1, 4, 8]) {
-      const { point } = runPoint(sc, clearAll, n);
-      const clearNs = sizeBytes / 2 / 100 + sizeBytes / 2 / Math.min(40, 100 / n);
-      expect(point.allocsPerSec.mean / closedForm(n, clearNs)).toBeCloseTo(1, 2);
-      expect(point.cacheLevels?.l2.clearedBytesPerAlloc).toBeCloseTo(sizeBytes / 2, 0);
+  it('a private level too small for the reuse: the block comes whole from the shared level (LRU)', () => {
+    // A core clears its other block between two clears of one, so the reuse distance is 1 MiB: with
+    // the block's own 1 MiB, 2 MiB. A 1.5 MiB private level holds none of it, a 2 MiB one all of it.
+    for (const [bytes, privateShare] of [
+      [1.5 * MiB, 0],
+      [2 * MiB, 1],
+    ]) {
+      const sc = lockStep([
+        { name: 'l2', bytes, shared: false, coreGBps: 100 },
+        { name: 'l3', bytes: 64 * MiB, shared: true, coreGBps: 40, totalGBps: 100 },
+      ]);
+      for (const n of [1, 4, 8]) {
+        const { point } = runPoint(sc, clearAll, n);
+        const clearNs = privateShare === 1 ? sizeBytes / 100 : sizeBytes / Math.min(40, 100 / n);
+        expect(point.allocsPerSec.mean / closedForm(n, clearNs)).toBeCloseTo(1, 2);
+        expect(point.cacheLevels?.l2.clearedBytesPerAlloc).toBeCloseTo(privateShare * sizeBytes, 0);
+      }
     }
   });
 

@@ -37,6 +37,7 @@ export interface CacheLevelJson {
   shared: boolean;
   coreGBps: number;
   totalGBps?: number;
+  remoteGBps?: number;
 }
 
 /** A scenario file's JSON value: plain data, so fast-check prints a failing one in full. */
@@ -153,13 +154,16 @@ const cachesArb = fc
     sizes: fc.uniqueArray(fc.integer({ min: 4096, max: 256 * MiB }), { minLength: 4, maxLength: 4 }),
     rates: fc.array(gbps(4000), { minLength: 4, maxLength: 4 }),
     totals: fc.array(gbps(8000), { minLength: 4, maxLength: 4 }),
+    // a private level's rate for another core's bytes, or none
+    remotes: fc.array(fc.option(gbps(4000), { nil: undefined }), { minLength: 4, maxLength: 4 }),
   })
-  .map(({ privateLevels, sharedLevels, sizes, rates, totals }): CacheLevelJson[] => {
+  .map(({ privateLevels, sharedLevels, sizes, rates, totals, remotes }): CacheLevelJson[] => {
     const bytes = [...sizes].sort((a, b) => a - b);
     return Array.from({ length: privateLevels + sharedLevels }, (_, i) => {
       const shared = i >= privateLevels;
       const level: CacheLevelJson = { name: `l${i + 1}`, bytes: bytes[i], shared, coreGBps: rates[i] };
       if (shared) level.totalGBps = totals[i];
+      else if (remotes[i] !== undefined) level.remoteGBps = remotes[i];
       return level;
     });
   });

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCharts, CHART_NAMES, CHARTS, type ChartName } from '../../reports/charts/index.js';
 import { TIME_STATES } from '../../reports/charts/time-share.js';
 import { toSvg } from '../../reports/svg.js';
-import type { Results } from '../../sim/types/index.js';
+import type { Results, Timeline } from '../../sim/types/index.js';
 import { countSvgMarks, fixture, hostileAnalysis, hostileWhatif, throwingLogger } from './helpers.js';
 
 const results = fixture('results');
@@ -20,6 +20,24 @@ const analysis = fixture('results-analysis');
 const whatif = fixture('whatif');
 const hostile = fixture('hostile');
 const defaultRun = fixture('default-run');
+/** a real timeline: go1.0-under-lock at 8 cores on the default scenario, 600 core states */
+const timeline: Timeline = JSON.parse(
+  readFileSync(fileURLToPath(new URL('./fixtures/timeline.json', import.meta.url)), 'utf8'),
+);
+/** markup in the policy, a state the chart does not know, an empty and a reversed segment */
+const hostileTimeline: Timeline = {
+  ...timeline,
+  policy: '<script>alert(1)</script>',
+  cores: 1,
+  states: [...timeline.states, 'mystery'],
+  segments: [
+    [0, 0, timeline.fromNs, timeline.fromNs + 500],
+    [0, timeline.states.length, timeline.fromNs + 500, timeline.fromNs + 900],
+    [0, 2, timeline.fromNs + 900, timeline.fromNs + 900],
+    [0, 3, timeline.fromNs + 1200, timeline.fromNs + 1000],
+    [0, 3, timeline.fromNs + 1200, timeline.toNs],
+  ],
+};
 const goldenPath = (name: string) => fileURLToPath(new URL(`./golden/${name}.vl.json`, import.meta.url));
 
 /** The results as the charts see them after a JSON round trip: undefined fields dropped. */
@@ -30,6 +48,11 @@ const FIXTURES: Array<{ label: string; results: Results; hostile: Results }> = [
   { label: 'results', results, hostile },
   { label: 'results-analysis', results: analysis, hostile: hostileAnalysis() },
   { label: 'whatif', results: whatif, hostile: hostileWhatif() },
+  {
+    label: 'timeline',
+    results: { ...results, timeline },
+    hostile: { ...hostile, timeline: hostileTimeline },
+  },
 ];
 const fixtureFor = (name: ChartName) => FIXTURES.find((f) => CHARTS[name].applies(f.results))!;
 
@@ -204,10 +227,10 @@ describe('axis titles carry units', () => {
     const varied = (input.whatif?.vary ?? []).map((a) => a.path);
     const titles = axisTitles(vegaLite.compile(CHARTS[name].build(input)).spec);
     expect(titles.length).toBeGreaterThan(0);
-    // "cores" is a count and its own unit, a varied field is named by its dot path (whose name
-    // carries its unit); every other axis names its unit in parentheses
-    for (const title of titles.filter((t) => t !== 'cores' && !varied.includes(t)))
-      expect(title).toMatch(/\((allocs\/s|ns|bytes|KiB|MiB|GiB|%|×)[^)]*\)$/);
+    // "cores" is a count and its own unit, "core" (the timeline's rows) an index, a varied field is
+    // named by its dot path (whose name carries its unit); every other axis names its unit in parentheses
+    for (const title of titles.filter((t) => t !== 'cores' && t !== 'core' && !varied.includes(t)))
+      expect(title).toMatch(/\((allocs\/s|ns|µs|bytes|KiB|MiB|GiB|%|×)[^)]*\)$/);
   });
 });
 

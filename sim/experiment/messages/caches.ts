@@ -15,6 +15,9 @@ export const privateWithTotal = 'a private level has no total: each core has its
 export const sharedWithoutTotal = 'missing on a shared level';
 export const expectedTotalOnSharedOnly = 'totalGBps on every shared level, and only there';
 
+export const sharedWithRemote = 'a shared level holds every core’s bytes alike';
+export const expectedRemoteOnPrivateOnly = 'remoteGBps on private levels only';
+
 export const expectedCacheName =
   'a name of letters, digits, "_" and "-" that starts with a letter, e.g. "l2"';
 

@@ -47,6 +47,8 @@ export function scenarioFieldDocs(presets: readonly string[]): Readonly<Record<s
     'machine.memory.caches.coreGBps': 'one clear’s rate in this level',
     'machine.memory.caches.totalGBps':
       'shared levels only, and required there: the rate all clears in it share',
+    'machine.memory.caches.remoteGBps':
+      'private levels only: one clear’s rate for bytes another core wrote last and still holds in its copy of the level (a cache-to-cache transfer); absent: those bytes come from a shared level or DRAM',
     'machine.lock': 'the heap lock',
     'machine.lock.kind': 'how the lock hands itself on',
     'machine.lock.acquireNs': 'an uncontended acquire plus release',
@@ -55,7 +57,8 @@ export function scenarioFieldDocs(presets: readonly string[]): Readonly<Record<s
     'workload.workNs': 'mutator work between allocations',
     'workload.sizeBytes': 'the size of each allocation',
     'workload.needZeroFraction': 'the share of allocations whose caller needs zeroed memory',
-    'workload.liveBlocksPerCore': 'each core keeps this many most recent blocks alive',
+    'workload.liveBlocksPerCore':
+      'each core keeps this many most recent blocks alive; 0: a block goes back to the heap right after its allocation, before the next work',
     heap: 'the allocator',
     'heap.allocHoldNs': 'lock hold time of a large allocation (span search and bookkeeping)',
     'heap.freeHoldNs': 'lock hold time of a free; 0: freeing takes no lock',

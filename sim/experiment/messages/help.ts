@@ -28,6 +28,13 @@ export const help = {
   sensitivity:
     'swing each machine, workload and lock-hold parameter by ±50% at the largest core count and rank them',
   outWhatif: 'output folder (default: out/<scenario name>-whatif/)',
+  precision:
+    'add replications to each point, in batches of the scenario’s replications, until its allocs/s 95% CI half-width is at most this share of the mean, e.g. 0.01',
+  maxReplications: 'with --precision: replications a point takes at most',
+  trace:
+    'POLICY@CORES: also write trace-POLICY-CORES.json, a Chrome trace (Perfetto) of that point’s first replication',
+  traceWindow:
+    'with --trace: µs of simulated time to record from the end of the warm-up (default: up to 100000 core states)',
   force: 'overwrite files in the output folder that zerosim did not write',
   completion: 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)',
   shard:

@@ -43,11 +43,15 @@ export function shardWrongTasks(file: string, k: number, n: number): string {
 export interface StudyLabel {
   name: string;
   n: number;
+  precision: { target: number; maxReplications: number } | null;
   fingerprint: string;
 }
 
-function label({ name, n, fingerprint }: StudyLabel): string {
-  return `"${name}" in ${n} shards, fingerprint ${fingerprint.slice(0, 12)}`;
+function label({ name, n, precision, fingerprint }: StudyLabel): string {
+  const to = precision
+    ? ` to --precision ${precision.target} --max-replications ${precision.maxReplications}`
+    : '';
+  return `"${name}" in ${n} shards${to}, fingerprint ${fingerprint.slice(0, 12)}`;
 }
 
 export function noShardFiles(dir: string): string {
@@ -75,6 +79,18 @@ export function missingShards(where: string, missing: readonly number[], n: numb
 
 export function shardWritten(k: number, n: number, tasks: number, totalTasks: number, path: string): string {
   return `shard ${k} of ${n}: ${tasks} of ${totalTasks} replications: ${path}`;
+}
+
+/** With --precision a shard runs whole points, each as many replications as it takes. */
+export function shardWrittenPoints(
+  k: number,
+  n: number,
+  points: number,
+  totalPoints: number,
+  replications: number,
+  path: string,
+): string {
+  return `shard ${k} of ${n}: ${points} of ${totalPoints} points, ${replications} replications to --precision: ${path}`;
 }
 
 // ─── slurm ───────────────────────────────────────────────────────────────────────────────────

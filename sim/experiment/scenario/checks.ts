@@ -40,7 +40,8 @@ export function crossFieldProblems(scenario: Scenario): Problem[] {
 /**
  * Cache levels run from the core outwards: private levels, then shared ones, each larger than the one
  * before (a reuse distance that fits a level fits every level after it). Only shared levels have a
- * total, and every shared level needs one: a private level is one per core, so it has no pool.
+ * total, and every shared level needs one: a private level is one per core, so it has no pool. Only
+ * private levels have a remote rate: a shared level's bytes are every core's own.
  */
 function cacheProblems(caches: readonly CacheLevelSpec[]): Problem[] {
   const problems: Problem[] = [];
@@ -75,6 +76,13 @@ function cacheProblems(caches: readonly CacheLevelSpec[]): Problem[] {
         path: at(index, 'totalGBps'),
         what: level.shared ? messages.sharedWithoutTotal : messages.privateWithTotal,
         expected: messages.expectedTotalOnSharedOnly,
+      });
+    }
+    if (level.shared && level.remoteGBps !== undefined) {
+      problems.push({
+        path: at(index, 'remoteGBps'),
+        what: messages.sharedWithRemote,
+        expected: messages.expectedRemoteOnPrivateOnly,
       });
     }
   });

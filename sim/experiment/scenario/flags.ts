@@ -1,11 +1,15 @@
 // Command-line flag text → typed override values: "1,2,4" → [1, 2, 4]. Values that are not numbers stay
 // text, so that the message quotes what the user typed (`--seed: got "abc" (expected …)`).
 
+import * as messages from '../messages.js';
 import { InputError } from './errors.js';
 import { numberField } from './fields.js';
 import type { ScenarioOverrides } from './overrides.js';
 import { checkValue } from './overrides.js';
 import { coresSchema, maxEventsSchema, replicationsSchema, seedSchema } from './schema.js';
+
+/** --max-replications when --precision is given without it */
+export const DEFAULT_MAX_REPLICATIONS = 100;
 
 /** The study flags as typed on the command line; absent flags are undefined. */
 export interface StudyFlagText {
@@ -16,6 +20,8 @@ export interface StudyFlagText {
   maxEvents?: string;
   jobs?: string;
   targetAllocsPerSec?: string;
+  precision?: string;
+  maxReplications?: string;
 }
 
 export interface StudyFlagValues {
@@ -24,6 +30,8 @@ export interface StudyFlagValues {
   jobs?: number;
   /** --target-allocs-per-sec */
   targetAllocsPerSec?: number;
+  /** --precision and --max-replications (default 100); undefined without --precision */
+  precision?: { target: number; maxReplications: number };
 }
 
 /** Typed values from flag text; one InputError listing every bad flag. */
@@ -48,8 +56,24 @@ export function studyFlagValues(flags: StudyFlagText): StudyFlagValues {
     numberOrText(flags.targetAllocsPerSec),
     problems,
   );
+  const target = checkValue(
+    '--precision',
+    numberField({ gt: 0, lt: 1 }, messages.expectedPrecision),
+    numberOrText(flags.precision),
+    problems,
+  );
+  const maxReplications = checkValue(
+    '--max-replications',
+    numberField({ int: true, min: 2 }, messages.expectedMaxReplications),
+    numberOrText(flags.maxReplications),
+    problems,
+  );
   if (problems.length > 0) throw new InputError(problems);
-  return { overrides, jobs, targetAllocsPerSec };
+  const precision =
+    target === undefined
+      ? undefined
+      : { target, maxReplications: maxReplications ?? DEFAULT_MAX_REPLICATIONS };
+  return { overrides, jobs, targetAllocsPerSec, ...(precision ? { precision } : {}) };
 }
 
 /** "a, b,c" → ["a", "b", "c"]; an empty flag is an empty list. */
@@ -58,7 +82,8 @@ export function listFlag(text: string | undefined): string[] | undefined {
   return text.trim() === '' ? [] : text.split(',').map((item) => item.trim());
 }
 
-function numberOrText<T extends string | undefined>(text: T): number | T {
+/** A flag's text as a number when it reads as one; otherwise the text, for the message to quote. */
+export function numberOrText<T extends string | undefined>(text: T): number | T {
   if (text === undefined) return text;
   return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : text;
 }

@@ -4,7 +4,7 @@ export { defaultPolicyNames, defaultSettings } from './defaults.js';
 export type { PathSegment, Problem } from './errors.js';
 export { InputError, problemLines } from './errors.js';
 export type { StudyFlagText, StudyFlagValues } from './flags.js';
-export { listFlag, studyFlagValues } from './flags.js';
+export { DEFAULT_MAX_REPLICATIONS, listFlag, numberOrText, studyFlagValues } from './flags.js';
 export { parseJsonText } from './json.js';
 export type { JsonSchema } from './json-schema.js';
 export { jsonSchemaDialect, scenarioJsonSchema } from './json-schema.js';

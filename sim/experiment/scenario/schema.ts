@@ -48,6 +48,7 @@ const cacheLevelSchema = strictObject({
   shared: z.boolean({ error: messages.expectedType('boolean') }),
   coreGBps: numberField({ gt: 0 }),
   totalGBps: numberField({ gt: 0 }).optional(),
+  remoteGBps: numberField({ gt: 0 }).optional(),
 });
 
 const memorySchema = strictObject({
@@ -81,7 +82,8 @@ const workloadSchema = strictObject({
   workNs: distributionSchema('nonNegative').optional(),
   sizeBytes: distributionSchema('positive').optional(),
   needZeroFraction: numberField({ min: 0, max: 1 }).optional(),
-  liveBlocksPerCore: numberField({ int: true, min: 1 }).optional(),
+  // 0 is meaningful: a block goes back right after it is allocated (the calibration loop)
+  liveBlocksPerCore: numberField({ int: true, min: 0 }).optional(),
 });
 
 const heapSchema = strictObject({

@@ -145,7 +145,7 @@ describe('loadScenarioText on wrong shapes and values', () => {
           memory: { coreClearGBps: 0, pageBytes: 4096.5, pageFaultNs: -1 },
           lock: { acquireNs: 'NaN', handoffNs: 'Infinity' },
         },
-        workload: { needZeroFraction: 1.5, liveBlocksPerCore: 0 },
+        workload: { needZeroFraction: 1.5, liveBlocksPerCore: -1 },
         heap: { smallMaxBytes: -1, spanBytes: 0, initialDirtyBytes: -4096, maxFreeBytes: 'all' },
       }),
       [
@@ -155,7 +155,7 @@ describe('loadScenarioText on wrong shapes and values', () => {
         's.json: machine.lock.acquireNs: got "NaN" (expected a number >= 0)',
         's.json: machine.lock.handoffNs: got "Infinity" (expected a number >= 0)',
         's.json: workload.needZeroFraction: got 1.5 (expected a number in [0, 1])',
-        's.json: workload.liveBlocksPerCore: got 0 (expected an integer >= 1)',
+        's.json: workload.liveBlocksPerCore: got -1 (expected an integer >= 0)',
         's.json: heap.smallMaxBytes: got -1 (expected an integer >= 0)',
         's.json: heap.spanBytes: got 0 (expected an integer >= 1)',
         's.json: heap.initialDirtyBytes: got -4096 (expected an integer >= 0)',
