@@ -245,6 +245,9 @@ describe('playground.html of the default scenario, as `npm start` writes it', ()
     expect(state!.timings.firstDrawnMs!).toBeGreaterThanOrEqual(state!.firstResultsMs!);
     expect(first?.scenario.run.replications).toBe(2);
     expect(first?.scenario.run.allocationsPerCore).toBeLessThan(cli.scenario.run.allocationsPerCore);
+    // the page draws no timeline, and the preview records none; the full study does, as the CLI
+    expect(first?.timeline).toBeUndefined();
+    expect(cli.timeline).toBeDefined();
     await expect(page.locator('#stage').textContent()).resolves.toBe('Preview');
     await page.waitForSelector('#chart-throughput svg.marks');
     await page.screenshot({ path: join(SHOTS, 'playground-default-preview.png') });
