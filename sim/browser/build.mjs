@@ -3,11 +3,12 @@
 //   playground-app.js     the page itself (sim/browser/app.ts): inputs, charts, export
 // The CLI reads them as text and reports/playground.ts inlines them (sim/cli/playground.ts).
 // Two modules are swapped for browser ones: experiment/pool.js (piscina threads) for sim/browser/pool.ts,
-// which runs the same runTask one replication after another, and node:os for a one-thread answer. Any
+// which runs the same runTask here and on helper workers, and node:os for a one-thread answer. Any
 // other node: module, or piscina, fails the build: the layers below the pool must stay pure.
-// Two more plugins keep start-up light (the page's first answer waits for both bundles to evaluate):
-// the worker takes only the hdr-histogram-js modules the monitors use, and zod with its English
-// messages only; the page script takes no zod at all (the worker validates). Any warning fails the build.
+// Three more plugins keep start-up light (the page's first answer waits for both bundles to evaluate):
+// the worker takes only the hdr-histogram-js modules the monitors use, their WebAssembly already
+// inflated, and zod with its English messages only; the page script takes no zod at all (the worker
+// validates). Any warning fails the build.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';

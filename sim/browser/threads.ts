@@ -25,8 +25,6 @@ export interface Simulator {
   drawn(id: number): void;
   /** starts helpers until the set has `threads` workers; they join the study under way */
   grow(threads: number): void;
-  /** workers in the set, the simulating one included */
-  readonly threads: number;
   /** stops every worker of the set */
   terminate(): void;
 }
@@ -62,9 +60,6 @@ export function startSimulator(
       if (ports.length === 0) return;
       const connect = { kind: 'connect', helpers: ports } as unknown as ConnectRequest;
       workers[0].postMessage(connect, ports);
-    },
-    get threads() {
-      return workers.length;
     },
     terminate: () => {
       for (const worker of workers) worker.terminate();

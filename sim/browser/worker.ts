@@ -1,10 +1,11 @@
 /**
  * The playground's Web Worker (bundled by sim/browser/build.mjs, started by the page from a Blob URL).
- * The simulating one validates each edited scenario with the CLI's loader, then runs the CLI's runStudy on it,
- * once small for a quick preview and once as the scenario says. Replications run here and on the
- * helper workers whose ports the page sends first (sim/browser/pool.ts), through the same
- * per-replication function as the CLI's threads, so the final numbers equal `zerosim run`'s for the
- * same scenario and seed. The others the page starts are its helpers (sim/browser/helper.ts).
+ * The simulating one validates each edited scenario with the CLI's loader, then runs the CLI's
+ * runStudy on it, once small for a quick preview and, once the page has drawn that, as the scenario
+ * says. Replications run here and on the helper workers whose ports the page sends once an answer is
+ * drawn (sim/browser/pool.ts), through the same per-replication function as the CLI's threads, so
+ * the final numbers equal `zerosim run`'s for the same scenario and seed. The other workers the page
+ * starts are those helpers (sim/browser/helper.ts).
  */
 import { z } from 'zod';
 import { plainStudy, type RunOptions, runOptions, runStudy } from '../experiment/run.js';
