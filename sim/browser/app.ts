@@ -1,18 +1,20 @@
 /**
- * The playground page's script (bundled by sim/browser/build.mjs, inlined by reports/playground.ts):
- * reads the scenario from the page, builds its inputs, and on every edit asks the Web Worker for a
- * preview and then the full study, drawing each answer with the report's chart builders. An edit while
- * the worker is busy stops it (terminate) and starts afresh, so the page never waits for a stale study.
- * `window.zerosimResults` holds the results as they stand; `window.zerosimPlayground` says which stage
- * they are and when the first arrived (performance.now, from page load).
+ * The playground page's script (bundled by sim/browser/build.mjs, inlined by reports/playground.ts, the
+ * first script of the page): starts the simulator's workers and asks for the scenario as the page opened
+ * before anything else (the vega scripts evaluate meanwhile), then builds the inputs, and on every edit
+ * asks for a preview and then the full study, drawing each answer with the report's chart builders. An
+ * edit while the workers are busy stops them (terminate) and starts afresh, so the page never waits for
+ * a stale study. `window.zerosimResults` holds the results as they stand; `window.zerosimPlayground`
+ * says which stage they are and when things happened (performance.now, from page load).
  */
 import type { PlaygroundConfig } from '../../reports/playground.js';
 import type { Results } from '../types/index.js';
 import { chartPanel } from './charts.js';
-import { byId, element, type FormElement, type PageWorker, page } from './dom.js';
+import { byId, element, type FormElement, page } from './dom.js';
 import { buildForm } from './form.js';
 import { EDIT_DELAY_MS, PREVIEW } from './preview.js';
 import type { SimulateRequest, Stage, WorkerAnswer } from './protocol.js';
+import { type Simulator, simulatorThreads, startSimulator } from './threads.js';
 
 interface PlaygroundState {
   /** where the latest edit is: simulating, its preview or full study shown, or its problems */
@@ -25,6 +27,25 @@ interface PlaygroundState {
   problems: string[];
   /** worker time of each finished stage, in ms */
   elapsedMs: Partial<Record<Stage, number>>;
+  /** the threads that simulated the latest stage shown (helpers join once an answer is drawn) */
+  threads: number;
+  /** where the first answer's time went, in ms from page load */
+  timings: FirstAnswerTimings;
+}
+
+/** The way to the first drawn answer, on the page's clock (ms from page load); null until it happened. */
+interface FirstAnswerTimings {
+  /** per worker of the first set (0: the simulating one, then helpers): its script started and finished evaluating */
+  workers: Array<{ startedMs: number; evaluatedMs: number }>;
+  /** every script of the page had run (vega's included) */
+  scriptsMs: number | null;
+  /** the simulating worker began the first stage */
+  simulationStartedMs: number | null;
+  /** it began the full study: after the preview was drawn, when there was one (worker.ts) */
+  refinementStartedMs: number | null;
+  /** the first answer's first chart (throughput) was drawn, and all its charts were */
+  firstChartMs: number | null;
+  firstDrawnMs: number | null;
 }
 
 const config = JSON.parse(byId('zerosim-playground').textContent ?? '') as PlaygroundConfig;
@@ -33,6 +54,7 @@ const workerUrl = page.URL.createObjectURL(
     type: 'text/javascript',
   }),
 );
+const threads = simulatorThreads();
 const state: PlaygroundState = {
   stage: 'running',
   id: 0,
@@ -40,6 +62,15 @@ const state: PlaygroundState = {
   firstResultsMs: null,
   problems: [],
   elapsedMs: {},
+  threads: 1,
+  timings: {
+    workers: [],
+    scriptsMs: null,
+    simulationStartedMs: null,
+    refinementStartedMs: null,
+    firstChartMs: null,
+    firstDrawnMs: null,
+  },
 };
 page.zerosimPlayground = state;
 
@@ -47,62 +78,86 @@ const statusLine = byId('status');
 const bar = byId('progress-bar');
 const problems = byId('problems');
 const exportLink = byId('export') as FormElement;
-const charts = chartPanel(byId('charts'));
 
-let worker: PageWorker | null = null;
+let simulator: Simulator | null = null;
 let busy = false;
 let edits = 0;
 let timer: number | null = null;
 let exportUrl: string | null = null;
-/** results waiting to be drawn, and whether a drawing is under way: one at a time, the newest next */
-let undrawn: Results | null = null;
+/** results waiting to be drawn, with their edit, and whether a drawing is under way: one at a time, the newest next */
+let undrawn: { results: Results; id: number } | null = null;
 let drawing = false;
 
+/** The charts draw with vega, whose scripts follow this one: a quick first answer waits for them. */
+const scriptsRan = new Promise<void>((resolve) => {
+  if (page.document.readyState !== 'loading') resolve();
+  else page.document.addEventListener('DOMContentLoaded', () => resolve());
+}).then(() => {
+  state.timings.scriptsMs = page.performance.now();
+});
+
+// The scenario as the page opened is the form's starting value (buildForm clones it): asked for first,
+// so the workers start while the rest of the page builds and the vega scripts evaluate.
+simulate(config.scenario);
+
+const charts = chartPanel(byId('charts'));
 const form = buildForm(byId('inputs'), config.scenario, config, () => {
   if (timer !== null) page.clearTimeout(timer);
-  timer = page.setTimeout(simulate, EDIT_DELAY_MS);
+  timer = page.setTimeout(() => simulate(form.value()), EDIT_DELAY_MS);
   refreshExport();
 });
 
-function startWorker(): PageWorker {
-  const w = new page.Worker(workerUrl);
-  w.onmessage = (event) => answer(event.data as WorkerAnswer);
-  w.onerror = (event) => fail(event.message);
-  return w;
+/** The page's clock for a worker's epoch time. */
+function pageMs(epoch: number): number {
+  return epoch - page.performance.timeOrigin;
 }
 
-function simulate(): void {
+function simulate(scenario: unknown): void {
   timer = null;
   edits++;
-  if (busy && worker !== null) {
-    worker.terminate();
-    worker = null;
+  if (busy && simulator !== null) {
+    simulator.terminate();
+    simulator = null;
   }
-  worker ??= startWorker();
+  simulator ??= startSimulator(workerUrl, answer, fail);
   busy = true;
   state.id = edits;
   state.stage = 'running';
   const request: SimulateRequest = {
     kind: 'simulate',
     id: edits,
-    scenario: form.value(),
+    scenario,
     source: config.source,
     preview: PREVIEW,
     toolVersion: config.toolVersion,
     targetAllocsPerSec: config.targetAllocsPerSec ?? undefined,
   };
-  worker.postMessage(request);
+  simulator.post(request);
   state.firstRequestMs ??= page.performance.now();
   showStage('Simulating', 'running');
   showStatus('Simulating…', 0);
 }
 
-function answer(message: WorkerAnswer): void {
+function answer(message: WorkerAnswer, worker: number): void {
+  if (message.kind === 'ready') {
+    // only the first set's workers say when they started: that is the page's first answer
+    if (edits === 1) {
+      state.timings.workers[worker] = {
+        startedMs: pageMs(message.startedAt),
+        evaluatedMs: pageMs(message.evaluatedAt),
+      };
+    }
+    return;
+  }
   if (message.id !== edits) return;
-  if (message.kind === 'progress') {
+  if (message.kind === 'started') {
+    state.timings.simulationStartedMs ??= pageMs(message.startedAt);
+    if (message.stage === 'final') state.timings.refinementStartedMs ??= pageMs(message.startedAt);
+  } else if (message.kind === 'progress') {
     const what = message.stage === 'preview' ? 'Preview' : 'Refining';
     showStatus(`${what}: replication ${message.done} of ${message.total}`, message.done / message.total);
   } else if (message.kind === 'results') {
+    state.threads = message.threads;
     showResults(message.stage, message.results, message.elapsedMs);
   } else if (message.kind === 'problems') {
     busy = false;
@@ -140,14 +195,21 @@ function showResults(stage: Stage, results: Results, elapsedMs: number): void {
  * would both render there, and results that were overtaken meanwhile need no drawing at all.
  */
 function draw(results: Results): void {
-  undrawn = results;
+  undrawn = { results, id: edits };
   if (drawing) return;
   drawing = true;
   void (async () => {
+    await scriptsRan;
     while (undrawn !== null) {
       const next = undrawn;
       undrawn = null;
-      await charts.draw(next);
+      await charts.draw(next.results, () => {
+        state.timings.firstChartMs ??= page.performance.now();
+      });
+      state.timings.firstDrawnMs ??= page.performance.now();
+      // an answer is on screen: the rest of the study may go on, and have the other cores (threads.ts)
+      if (next.id === edits) simulator?.drawn(next.id);
+      simulator?.grow(threads);
     }
     drawing = false;
   })();
@@ -157,8 +219,8 @@ function fail(message: string): void {
   busy = false;
   state.stage = 'failed';
   showStage('Failed', 'bad');
-  worker?.terminate();
-  worker = null;
+  simulator?.terminate();
+  simulator = null;
   showStatus(`The simulation failed: ${message}`, null);
   page.console.error('zerosim playground:', message);
 }
@@ -192,4 +254,3 @@ function seconds(ms: number): string {
 }
 
 refreshExport();
-simulate();

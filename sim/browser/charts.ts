@@ -14,8 +14,12 @@ export const PLAYGROUND_CHARTS = ['throughput', 'time-share'] as const satisfies
 const EMBED_OPTIONS = { renderer: 'svg', actions: false, ast: true };
 
 export interface ChartPanel {
-  /** draws the charts of these results, replacing the last ones */
-  draw(results: Results): Promise<void>;
+  /**
+   * draws the charts of these results, replacing the last ones, in page order, each given a turn to
+   * show before the next is built (the throughput chart, the headline, shows first); `shown` hears
+   * each chart as it is drawn
+   */
+  draw(results: Results, shown?: (name: ChartName) => void): Promise<void>;
 }
 
 /** A card per chart in `root`, each with its title and caption; the charts come with the results. */
@@ -32,26 +36,27 @@ export function chartPanel(root: PageElement): ChartPanel {
     return { name, box, caption, view: null as EmbedResult | null };
   });
   return {
-    async draw(results) {
-      await Promise.all(
-        cards.map(async (card) => {
-          const chart = CHARTS[card.name];
-          card.view?.finalize();
-          card.view = null;
-          if (!chart.applies(results)) {
-            card.box.replaceChildren(element('p', 'muted', 'Nothing to draw for these results.'));
-            return;
-          }
-          const note = chart.note?.(results) ?? null;
-          card.caption.textContent = note === null ? chart.caption : `${chart.caption} ${note}`;
-          try {
-            card.view = await page.vegaEmbed(card.box, chart.build(results), EMBED_OPTIONS);
-          } catch (error) {
-            card.box.replaceChildren(element('p', 'chart-error', `This chart failed to render: ${error}`));
-            page.console.error(`zerosim chart ${card.name} failed`, error);
-          }
-        }),
-      );
+    async draw(results, shown) {
+      for (const card of cards) {
+        const chart = CHARTS[card.name];
+        card.view?.finalize();
+        card.view = null;
+        if (!chart.applies(results)) {
+          card.box.replaceChildren(element('p', 'muted', 'Nothing to draw for these results.'));
+          continue;
+        }
+        const note = chart.note?.(results) ?? null;
+        card.caption.textContent = note === null ? chart.caption : `${chart.caption} ${note}`;
+        try {
+          card.view = await page.vegaEmbed(card.box, chart.build(results), EMBED_OPTIONS);
+        } catch (error) {
+          card.box.replaceChildren(element('p', 'chart-error', `This chart failed to render: ${error}`));
+          page.console.error(`zerosim chart ${card.name} failed`, error);
+        }
+        shown?.(card.name);
+        // a task boundary, so the browser paints this chart before the next one is compiled
+        await new Promise<void>((resolve) => page.setTimeout(() => resolve(), 0));
+      }
     },
   };
 }

@@ -31,16 +31,23 @@ export interface FormElement extends PageElement {
 }
 
 export interface PageDocument {
+  /** 'loading' until every script of the page has run */
+  readyState: string;
   getElementById(id: string): PageElement | null;
   createElement(tag: string): FormElement;
+  addEventListener(type: 'DOMContentLoaded', listener: () => void): void;
 }
 
 export interface PageWorker {
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message: string }) => void) | null;
-  postMessage(message: unknown): void;
+  /** `transfer`: the MessagePorts that move to the worker with the message */
+  postMessage(message: unknown, transfer?: unknown[]): void;
   terminate(): void;
 }
+
+/** A MessagePort, as the page hands one on: it only travels. */
+export type PagePort = object;
 
 /** vega-embed's result, as far as the page keeps it: the view, to free it before the next chart. */
 export interface EmbedResult {
@@ -49,7 +56,9 @@ export interface EmbedResult {
 
 export interface PageGlobals {
   document: PageDocument;
-  performance: { now(): number };
+  performance: { timeOrigin: number; now(): number };
+  navigator: { hardwareConcurrency?: number };
+  MessageChannel: new () => { port1: PagePort; port2: PagePort };
   Blob: new (parts: string[], options: { type: string }) => object;
   URL: { createObjectURL(blob: object): string; revokeObjectURL(url: string): void };
   Worker: new (url: string) => PageWorker;

@@ -1,24 +1,38 @@
 /**
- * The playground's Web Worker (bundled by sim/browser/build.mjs, started by the page from a Blob
- * URL): validates each edited scenario with the CLI's loader, then runs the CLI's runStudy on it, once
- * small for a quick preview and once as the scenario says. Replications run one after another on this
- * thread (sim/browser/pool.ts), through the same per-replication function as the CLI's threads, so the
- * final numbers equal `zerosim run`'s for the same scenario and seed.
+ * The playground's Web Worker (bundled by sim/browser/build.mjs, started by the page from a Blob URL).
+ * The simulating one validates each edited scenario with the CLI's loader, then runs the CLI's
+ * runStudy on it, once small for a quick preview and, once the page has drawn that, as the scenario
+ * says. Replications run here and on the helper workers whose ports the page sends once an answer is
+ * drawn (sim/browser/pool.ts), through the same per-replication function as the CLI's threads, so
+ * the final numbers equal `zerosim run`'s for the same scenario and seed. The other workers the page
+ * starts are those helpers (sim/browser/helper.ts).
  */
 import { z } from 'zod';
-import { plainStudy, runOptions, runStudy } from '../experiment/run.js';
+import { plainStudy, type RunOptions, runOptions, runStudy } from '../experiment/run.js';
 import { InputError, loadScenarioValue } from '../experiment/scenario/index.js';
 import type { Results, Scenario } from '../types/index.js';
+import { serveTasks } from './helper.js';
+import type { BrowserPoolOptions } from './pool.js';
 import { previewScenario } from './preview.js';
-import type { SimulateRequest, Stage, WorkerAnswer } from './protocol.js';
+import {
+  epochMs,
+  type PageRequest,
+  type SimulateRequest,
+  type Stage,
+  type TaskPort,
+  type WorkerAnswer,
+} from './protocol.js';
 
 /** The worker's global scope, as far as this file uses it (the project compiles without the DOM lib). */
 interface WorkerScope {
-  onmessage: ((event: { data: SimulateRequest }) => void) | null;
+  onmessage: ((event: { data: PageRequest }) => void) | null;
   postMessage(answer: WorkerAnswer): void;
 }
 declare const self: WorkerScope;
-declare const performance: { now(): number };
+declare const performance: { timeOrigin: number; now(): number };
+declare function setTimeout(callback: () => void, ms: number): unknown;
+/** set by the bundle's first line (sim/browser/build.mjs), before any module evaluates */
+declare const zerosimStartedAt: number;
 
 // zod would probe `new Function` for its fast path; the page's CSP allows no eval, so never ask.
 z.config({ jitless: true });
@@ -42,26 +56,106 @@ async function simulate(request: SimulateRequest): Promise<void> {
     return;
   }
   const preview = previewScenario(scenario, request.preview);
-  if (preview !== null) await stage(request, 'preview', preview);
+  if (preview !== null) {
+    await stage(request, 'preview', preview);
+    await previewDrawn(id);
+  }
   await stage(request, 'final', scenario);
 }
 
+/**
+ * The longest the full study waits for the page to draw the preview: the page says when it has
+ * (a 'drawn' note), but a page in a background tab may not draw at all.
+ */
+const DRAW_WAIT_MS = 3000;
+
+/** The edits whose answers the page has drawn, and the studies waiting for that, by edit. */
+const drawnEdits = new Set<number>();
+const waitingForDraw = new Map<number, () => void>();
+
+/**
+ * Resolves when the page has drawn edit `id`'s preview, or after DRAW_WAIT_MS: drawing is the page's
+ * one long task, and the full study, started at once, would take a core from it just when the user
+ * waits to see the first answer.
+ */
+function previewDrawn(id: number): Promise<void> {
+  if (drawnEdits.has(id)) return Promise.resolve();
+  return new Promise((resolve) => {
+    waitingForDraw.set(id, resolve);
+    setTimeout(resolve, DRAW_WAIT_MS);
+  });
+}
+
+/**
+ * A port to each helper the page has started; they join after the first answer is drawn, so they may
+ * come while a study is under way (the pool asks between its tasks).
+ */
+const helpers: TaskPort[] = [];
+
 async function stage(request: SimulateRequest, name: Stage, scenario: Scenario): Promise<void> {
   const { id } = request;
-  const started = performance.now();
-  const options = runOptions(scenario, {
+  const startedAt = epochMs(performance);
+  self.postMessage({ kind: 'started', id, stage: name, startedAt });
+  const defaults = runOptions(scenario, {
     jobs: 1,
     toolVersion: request.toolVersion,
     targetAllocsPerSec: request.targetAllocsPerSec,
     budgetSource: request.source,
     onProgress: (done, total) => self.postMessage({ kind: 'progress', id, stage: name, done, total }),
   });
-  const results = asResultsJson(await runStudy(plainStudy(scenario), options));
-  self.postMessage({ kind: 'results', id, stage: name, results, elapsedMs: performance.now() - started });
+  // runStudy hands its options to the pool as they are, so the helpers reach sim/browser/pool.ts;
+  // each port notes that it was given a task, so the page learns how many threads really ran
+  const used = new Set<TaskPort>();
+  const noted = new Map<TaskPort, TaskPort>();
+  const noting = (port: TaskPort): TaskPort => {
+    const known = noted.get(port);
+    if (known !== undefined) return known;
+    const wrapped: TaskPort = {
+      get onmessage() {
+        return port.onmessage;
+      },
+      set onmessage(listener) {
+        port.onmessage = listener;
+      },
+      postMessage(message) {
+        used.add(port);
+        port.postMessage(message);
+      },
+    };
+    noted.set(port, wrapped);
+    return wrapped;
+  };
+  const options: RunOptions & BrowserPoolOptions = { ...defaults, helpers: () => helpers.map(noting) };
+  // The preview leaves out the report's timeline, a traced replication the page does not draw (it cost
+  // about a sixth of the preview); the full study records it, as the CLI does.
+  const study = name === 'preview' ? { ...plainStudy(scenario), timeline: false } : plainStudy(scenario);
+  const results = asResultsJson(await runStudy(study, options));
+  self.postMessage({
+    kind: 'results',
+    id,
+    stage: name,
+    results,
+    elapsedMs: epochMs(performance) - startedAt,
+    threads: 1 + used.size,
+  });
 }
 
 self.onmessage = (event) => {
   const request = event.data;
+  if (request.kind === 'connect') {
+    helpers.push(...request.helpers);
+    return;
+  }
+  if (request.kind === 'serve') {
+    serveTasks(request.port);
+    return;
+  }
+  if (request.kind === 'drawn') {
+    drawnEdits.add(request.id);
+    waitingForDraw.get(request.id)?.();
+    waitingForDraw.delete(request.id);
+    return;
+  }
   simulate(request).catch((error: unknown) => {
     // a study refused up front (over the event budget) is bad input; anything else is a bug
     if (error instanceof InputError)
@@ -69,3 +163,5 @@ self.onmessage = (event) => {
     else self.postMessage({ kind: 'failed', id: request.id, message: String(error) });
   });
 };
+
+self.postMessage({ kind: 'ready', startedAt: zerosimStartedAt, evaluatedAt: epochMs(performance) });

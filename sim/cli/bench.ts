@@ -2,15 +2,17 @@
  * `npm run bench`: times each benchmark several times, prints medians and writes out/bench.json
  * as { "<name>": { "value": n, "unit": "…" } }.
  */
-
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { holdModel, repairmanLoop } from '../bench/engine.js';
+import { type FirstAnswer, playgroundFirstAnswers } from '../bench/playground.js';
 import { precisionBench } from '../bench/precision.js';
 import { peakRss4096Cores, simulateAll, whatifGridColdPointsPerSec } from '../bench/study.js';
+import { runOptions } from '../experiment/run.js';
 import { loadScenarioText } from '../experiment/scenario/index.js';
-import { defaultScenarioFile } from './paths.js';
+import { defaultScenarioFile, toolVersion } from './paths.js';
+import { playgroundFile } from './playground.js';
 
 type Bench =
   | {
@@ -101,6 +103,53 @@ if (!only || only.test('rss')) {
     console.log(
       `${name.padEnd(30)} ${String(mib).padStart(8)} MiB (4096 cores × ${allocs} allocations per core)`,
     );
+  }
+}
+// The playground's first answer on the default study (what `npm start` writes beside its report), in
+// chromium: the median over fresh loads of the time to the first results and to their charts, and the
+// medians of the steps before them. Timings share the machine with everything else: the load average
+// is printed with them.
+if (!only || only.test('playground')) {
+  const loads = Number(process.env.BENCH_PLAYGROUND_LOADS ?? 9);
+  const dir = mkdtempSync(join(tmpdir(), 'zerosim-bench-'));
+  try {
+    const page = playgroundFile(
+      dir,
+      defaultScenario,
+      runOptions(defaultScenario, { toolVersion: toolVersion() }),
+    );
+    writeFileSync(page.path, page.text);
+    const before = loadavg();
+    const answers = await playgroundFirstAnswers(page.path, loads);
+    const after = loadavg();
+    const load = `load average ${before[0].toFixed(2)} before, ${after[0].toFixed(2)} after`;
+    const steps: Array<[keyof FirstAnswer, string]> = [
+      ['firstResultsMs', 'first results'],
+      ['firstChartMs', 'first chart (throughput) drawn'],
+      ['firstDrawnMs', 'all first charts drawn'],
+      ['requestMs', 'first request posted'],
+      ['workerReadyMs', 'simulating worker evaluated'],
+      ['scriptsMs', 'page scripts run'],
+      ['simulationStartedMs', 'preview began'],
+      ['simulationMs', 'preview simulating'],
+    ];
+    for (const [key, what] of steps) {
+      const runs = answers.map((a) => a[key]).filter((v): v is number => typeof v === 'number');
+      if (runs.length === 0) continue;
+      const name = `playground${key[0].toUpperCase()}${key.slice(1)}`;
+      const m = Math.round(median(runs));
+      results[name] = {
+        value: m,
+        unit: `ms, ${what} (default study, from page load; ${load})`,
+        runs: runs.map(Math.round),
+      };
+      console.log(
+        `${name.padEnd(30)} ${String(m).padStart(8)} ms ${what} (median of ${runs.length}; range ${Math.round(Math.min(...runs))}–${Math.round(Math.max(...runs))})`,
+      );
+    }
+    console.log(`${''.padEnd(30)} ${answers[0].threads} simulating threads; ${load}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 // The time to a ±1% answer on the default study (BENCH_PRECISION_ALLOCS shrinks it for a smoke run).

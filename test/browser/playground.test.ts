@@ -4,16 +4,15 @@
  * results.json for the same scenario and seed, number for number; an edit re-simulates, and the
  * exported scenario validates and runs in the CLI to the page's numbers again; bad input shows the
  * loader's own problem lines; nothing logs an error. Screenshots at 1366×768 go to /tmp/zerosim-shots/.
- * The first answer on the default scenario (a preview) is timed from page load and printed.
+ * The default scenario's page, as `npm start` writes it, answers first with a preview (timed from page
+ * load and printed; `npm run bench` times it properly), then refines on a helper worker per further
+ * core to the CLI's results.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playgroundFile } from '../../sim/cli/playground.js';
-import { runOptions } from '../../sim/experiment/run.js';
-import { loadScenarioText } from '../../sim/experiment/scenario/index.js';
 import type { Results } from '../../sim/types/index.js';
 import { packageRoot, scratchDir, writeFile, zerosim } from '../cli/helpers.js';
 
@@ -29,6 +28,8 @@ interface PlaygroundWindow {
     firstResultsMs: number | null;
     problems: string[];
     elapsedMs: Record<string, number>;
+    threads: number;
+    timings: { firstDrawnMs: number | null; refinementStartedMs: number | null };
   };
 }
 
@@ -218,36 +219,53 @@ describe('playground.html of a lognormal workload with a user variant (cos, exp 
   });
 });
 
-describe('playground.html of the default scenario', () => {
-  it('answers first with a labelled preview, then refines; the first-answer time is printed', async () => {
+describe('playground.html of the default scenario, as `npm start` writes it', () => {
+  it('answers first with a labelled preview, then refines on every core to the CLI results; the first-answer time is printed', async () => {
     const dir = scratchDir();
-    const text = readFileSync(join(packageRoot, 'scenarios', 'default.json'), 'utf8');
-    const scenario = loadScenarioText(text, 'default.json');
-    const page = playgroundFile(dir, scenario, runOptions(scenario, { toolVersion: '0.0.0' }));
-    writeFileSync(page.path, page.text);
-    const opened = await open(page.path);
-    await opened.page.waitForFunction(
-      () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground?.firstResultsMs != null,
+    const run = zerosim(['run', '--out', join(dir, 'out'), '--quiet', '--jobs', '2']);
+    expect(run.code, run.stderr).toBe(0);
+    const cli = readResults(join(dir, 'out'));
+    const opened = await open(join(dir, 'out', 'playground.html'));
+    const { page } = opened;
+    await page.waitForFunction(
+      () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground?.timings.firstDrawnMs != null,
       null,
       { timeout: 120_000 },
     );
-    const state = await opened.page.evaluate(
-      () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground,
-    );
-    const first = await opened.page.evaluate(
-      () => (globalThis as unknown as PlaygroundWindow).zerosimResults,
-    );
+    const state = await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimPlayground);
+    const first = await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimResults);
     process.stdout.write(
       `playground first answer (default scenario): ${Math.round(state!.firstResultsMs!)} ms from page load, ` +
-        `${Math.round(state!.elapsedMs.preview)} ms of it simulating\n`,
+        `${Math.round(state!.elapsedMs.preview)} ms of it simulating; ` +
+        `charts drawn at ${Math.round(state!.timings.firstDrawnMs!)} ms\n`,
     );
     expect(state?.stage).toBe('preview');
+    // the preview runs on the simulating worker alone; helpers join once it is drawn
+    expect(state?.threads).toBe(1);
+    expect(state!.timings.firstDrawnMs!).toBeGreaterThanOrEqual(state!.firstResultsMs!);
     expect(first?.scenario.run.replications).toBe(2);
-    expect(first?.scenario.run.allocationsPerCore).toBeLessThan(scenario.run.allocationsPerCore);
-    await expect(opened.page.locator('#stage').textContent()).resolves.toBe('Preview');
-    await opened.page.waitForSelector('#chart-throughput svg.marks');
-    await opened.page.screenshot({ path: join(SHOTS, 'playground-default-preview.png') });
+    expect(first?.scenario.run.allocationsPerCore).toBeLessThan(cli.scenario.run.allocationsPerCore);
+    // the page draws no timeline, and the preview records none; the full study does, as the CLI
+    expect(first?.timeline).toBeUndefined();
+    expect(cli.timeline).toBeDefined();
+    await expect(page.locator('#stage').textContent()).resolves.toBe('Preview');
+    await page.waitForSelector('#chart-throughput svg.marks');
+    await page.screenshot({ path: join(SHOTS, 'playground-default-preview.png') });
+
+    // the refinement, begun once the preview was drawn: a helper per further core the browser reports
+    // (4 threads at most) joined it
+    const final = await finalResults(page, 1);
+    const cores = await page.evaluate(
+      () =>
+        (globalThis as unknown as { navigator: { hardwareConcurrency: number } }).navigator
+          .hardwareConcurrency,
+    );
+    const refined = await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimPlayground);
+    expect(refined?.threads).toBe(Math.max(1, Math.min(4, cores)));
+    // (the page's and the worker's clocks agree to within a millisecond)
+    expect(refined!.timings.refinementStartedMs!).toBeGreaterThanOrEqual(refined!.timings.firstDrawnMs! - 1);
+    expect(final).toEqual(cli);
     expect(opened.blocked).toEqual([]);
     expect(opened.errors).toEqual([]);
-  });
+  }, 300_000);
 });
