@@ -2,7 +2,7 @@
 // sim/math's log, which has the same bits in every JavaScript engine).
 
 import { z } from 'zod';
-import { log } from '../math/index.js';
+import { logOneMinus } from '../math/index.js';
 import type { UniformSource } from '../types/index.js';
 import type { DistFamily } from './family.js';
 import { formatNumber } from './family.js';
@@ -13,8 +13,9 @@ export const exponential: DistFamily<'exponential'> = {
   make({ mean }) {
     return {
       // u is in [0, 1), so 1 − u is in (0, 1] and the log is finite. `0 − log` rather than `−log`
-      // so that u = 0 yields +0, not −0.
-      sample: (source: UniformSource) => mean * (0 - log(1 - source.next())),
+      // so that u = 0 yields +0, not −0. logOneMinus(u) is log(1 − u), bit for bit, without the
+      // memory round trip log() makes to read a double's words.
+      sample: (source: UniformSource) => mean * (0 - logOneMinus(source.next())),
       mean,
       variance: mean * mean,
       drawsPerSample: 1,

@@ -3,4 +3,4 @@
 // whose last bits differ between V8 versions, so the CLI and the playground page agree exactly.
 export { cos } from './cos.js';
 export { exp } from './exp.js';
-export { log } from './log.js';
+export { log, logOneMinus } from './log.js';

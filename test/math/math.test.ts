@@ -5,7 +5,7 @@
  * playground's browser test checks chromium against the CLI. Special values follow IEEE 754 / fdlibm.
  */
 import { describe, expect, it } from 'vitest';
-import { cos, exp, log } from '../../sim/math/index.js';
+import { cos, exp, log, logOneMinus } from '../../sim/math/index.js';
 
 /** A fixed stream of uniforms in [0, 1) (64-bit LCG, top 53 bits), independent of the engine. */
 function uniforms(n: number, seed: bigint): number[] {
@@ -80,6 +80,20 @@ describe('sim/math', () => {
     expect(cos(Math.PI)).toBe(-1);
     expect(cos(Number.NaN)).toBeNaN();
     expect(() => cos(1e7)).toThrow(RangeError);
+  });
+
+  it('logOneMinus(u) has exactly the bits of log(1 − u): the stream, every bit length, the edges', () => {
+    const same = (u: number) => Object.is(logOneMinus(u), log(1 - u));
+    expect(U.every(same)).toBe(true);
+    // m = 2^53 (1 − u) of every bit length, at and around its powers of two and log's branch points
+    const edges: number[] = [0, 2 ** -53, 0.5, 1 - 2 ** -53, 1, 2, -1, 1.5, Number.NaN];
+    for (let L = 0; L <= 53; L++)
+      for (const r of [1, Math.SQRT2 / 2 + 0.5, Math.SQRT2, 1.5, 1.9999999, 1.0000001])
+        for (const d of [-1, 0, 1]) {
+          const m = Math.floor(2 ** L * r) + d;
+          if (m >= 1 && m <= 2 ** 53) edges.push(1 - m / 2 ** 53);
+        }
+    for (const u of edges) expect(Object.is(logOneMinus(u), log(1 - u)), `u = ${u}`).toBe(true);
   });
 });
 
