@@ -4,18 +4,10 @@
  * calibrate layer builds it and reports/ renders it, so the shape lives at the bottom.
  */
 
-/** One cache level as `machine.memory.caches` lists it, from the core outwards. */
-export interface CacheLevelSpec {
-  name: string;
-  /** the largest block the level held in the clear loop */
-  bytes: number;
-  /** whether all cores share it (then `totalGBps` is its pool's total) */
-  shared: boolean;
-  coreGBps: number;
-  totalGBps?: number;
-  /** private levels: the rate for bytes another core wrote last and still holds in its copy */
-  remoteGBps?: number;
-}
+import type { CacheLevelSpec } from './scenario.js';
+
+/** One cache level as `machine.memory.caches` lists it, from the core outwards: the scenario's own. */
+export type { CacheLevelSpec };
 
 /** A `machine` section as machine.json holds it; `caches` only once the model accepts it. */
 export interface CalibratedMachine {
