@@ -29,23 +29,29 @@ const STATE: FitState = {
 const input = (row: MeasurementRow): InputRow => ({ row, use: 'fit', line: 1, measured: 1 });
 
 describe('predictRow, clear-remote', () => {
-  const row = (blockBytes: number, threads: number) =>
+  const row = (state: FitState, blockBytes: number, threads: number) =>
     predictRow(input({ bench: 'clear-remote', blockBytes, threads, gbPerSec: 1 }), state).value;
-  let state = STATE;
 
   it('without remoteGBps, a block in a private level comes from DRAM, processor-shared', () => {
-    state = STATE;
     // DRAM: 10 GB/s a clear, 15 in all
-    expect([row(64 * KiB, 1), row(64 * KiB, 2), row(MiB, 2)]).toEqual([10, 15, 15]);
+    expect([row(STATE, 64 * KiB, 1), row(STATE, 64 * KiB, 2), row(STATE, MiB, 2)]).toEqual([10, 15, 15]);
   });
 
   it("with remoteGBps, from the writer's copy at that rate each, without contention; DRAM past the level", () => {
-    state = { ...STATE, clear: { ...STATE.clear, caches: [{ ...STATE.clear.caches[0], remoteGBps: 25 }] } };
-    expect([row(64 * KiB, 1), row(256 * KiB, 2), row(MiB, 1), row(MiB, 2)]).toEqual([25, 50, 10, 15]);
+    const state = {
+      ...STATE,
+      clear: { ...STATE.clear, caches: [{ ...STATE.clear.caches[0], remoteGBps: 25 }] },
+    };
+    expect([
+      row(state, 64 * KiB, 1),
+      row(state, 256 * KiB, 2),
+      row(state, MiB, 1),
+      row(state, MiB, 2),
+    ]).toEqual([25, 50, 10, 15]);
   });
 
   it('a shared level that holds the block serves it, processor-shared', () => {
-    state = {
+    const state = {
       ...STATE,
       clear: {
         ...STATE.clear,
@@ -55,7 +61,7 @@ describe('predictRow, clear-remote', () => {
         ],
       },
     };
-    expect([row(64 * KiB, 1), row(MiB, 2)]).toEqual([20, 30]);
+    expect([row(state, 64 * KiB, 1), row(state, MiB, 2)]).toEqual([20, 30]);
   });
 });
 
