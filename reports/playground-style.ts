@@ -27,6 +27,7 @@ main { flex: 1; min-width: 0; overflow-y: auto; padding: 8px 16px 24px; }
 .statusbar { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; margin-bottom: 6px; }
 .stage { font-size: 11.5px; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; padding: 2px 7px; border-radius: 3px; background: #ddd; color: #333; }
 .stage.preview { background: #fff3cd; color: #7a5300; }
+.stage.cli { background: #dbe9f6; color: #174a78; }
 .stage.final { background: #d9f0dd; color: #155724; }
 .stage.bad { background: #fdecea; color: #842029; }
 #status { font-size: 13px; color: #333; }
@@ -39,6 +40,7 @@ figure.card { margin: 0; background: #fff; border: 1px solid var(--line); border
 figure.card h3 { margin: 0 0 2px; font-size: 14px; }
 .chart { min-height: 250px; max-width: 100%; overflow-x: auto; }
 .chart-error { color: #b00020; }
+.chart img.drawn { display: block; }
 .muted { color: var(--muted); }
 figcaption { font-size: 12.5px; color: var(--muted); margin-top: 2px; }
 [hidden] { display: none !important; }

@@ -1,15 +1,18 @@
 /**
  * Builds playground.html: the scenario's inputs and charts, simulated in the page. Pure, like the report:
- * the CLI hands it the scenario, the presets and the scripts as text (sim/cli/playground.ts), and it
- * returns the page. The simulator (the worker bundle) travels as a JSON string and runs from a Blob URL;
+ * the CLI hands it the scenario, the presets, the scripts as text and, after a plain run, that run's
+ * results (sim/cli/playground.ts), and it returns the page. The simulator (the worker bundle) travels as a JSON string and runs from a Blob URL;
  * the page's CSP allows exactly the inline scripts it ships (by hash), WebAssembly (the HDR histograms),
  * and workers from blob: URLs; no network, no eval (vega runs its expressions in its interpreter).
  */
-import type { DistName, PolicySpec, Scenario } from '../sim/types/index.js';
+import type { DistName, PolicySpec, Results, Scenario } from '../sim/types/index.js';
+import { CHARTS } from './charts/index.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import type { ChartAssets } from './html.js';
+import { PLAYGROUND_CHARTS, type StaticCharts } from './playground-charts.js';
 import { PLAYGROUND_CSS } from './playground-style.js';
 import { sha256Base64 } from './sha256.js';
+import { toSvg } from './svg.js';
 
 /** What the page's script reads from the page (sim/browser/app.ts). */
 export interface PlaygroundConfig {
@@ -52,7 +55,32 @@ function contentSecurityPolicy(scripts: string[]): string {
   ].join('; ');
 }
 
-export function renderPlayground(config: PlaygroundConfig, assets: PlaygroundAssets): string {
+/**
+ * The page's charts of `results`, as vega draws them headless (reports/svg.ts), built from the results
+ * as JSON holds them, as the page has them.
+ */
+async function staticCharts(results: Results): Promise<StaticCharts> {
+  const asJson = JSON.parse(JSON.stringify(results)) as Results;
+  const charts: StaticCharts = {};
+  for (const name of PLAYGROUND_CHARTS) {
+    const chart = CHARTS[name];
+    if (chart.applies(asJson)) charts[name] = await toSvg(chart.build(asJson));
+  }
+  return charts;
+}
+
+/**
+ * `cliResults`: the results of the CLI run that wrote the page, when they are exactly what the page
+ * computes for `config.scenario` (a plain study); the page shows them first, labelled as the CLI's, with
+ * their charts drawn here (as images, until vega has loaded), and simulates them again itself. Data,
+ * like the report's: no script runs them, so the CSP names none.
+ */
+export async function renderPlayground(
+  config: PlaygroundConfig,
+  assets: PlaygroundAssets,
+  cliResults: Results | null = null,
+): Promise<string> {
+  const cliCharts = cliResults === null ? null : await staticCharts(cliResults);
   // the page script first: it starts the worker, which simulates while the browser parses vega; it draws
   // only when the first answer arrives, after every script has run
   const scripts = [assets.app, assets.vega, assets.vegaLite, assets.vegaEmbed].map(inlineScript);
@@ -93,6 +121,8 @@ export function renderPlayground(config: PlaygroundConfig, assets: PlaygroundAss
 </div>
 <noscript><p>The playground simulates in the page and needs JavaScript.</p></noscript>
 <script type="application/json" id="zerosim-playground">${jsonForScript(config)}</script>
+<script type="application/json" id="zerosim-cli-results">${jsonForScript(cliResults)}</script>
+<script type="application/json" id="zerosim-cli-charts">${jsonForScript(cliCharts)}</script>
 <script type="application/json" id="zerosim-worker">${jsonForScript(assets.worker)}</script>
 ${scripts.map((text) => `<script>${text}</script>`).join('\n')}
 </body>

@@ -2,12 +2,17 @@
  * The playground page's script (bundled by sim/browser/build.mjs, inlined by reports/playground.ts, the
  * first script of the page): starts the simulator's workers and asks for the scenario as the page opened
  * before anything else (the vega scripts evaluate meanwhile), then builds the inputs, and on every edit
- * asks for a preview and then the full study, drawing each answer with the report's chart builders. An
- * edit while the workers are busy stops them (terminate) and starts afresh, so the page never waits for
- * a stale study. `window.zerosimResults` holds the results as they stand; `window.zerosimPlayground`
- * says which stage they are and when things happened (performance.now, from page load).
+ * asks for a preview and then the full study, drawing each answer with the report's chart builders.
+ * When the page carries the results of the CLI run that wrote it (a plain `run`), they are its first
+ * answer, labelled as the CLI's, and the worker's full study of the same scenario replaces them: the
+ * page's own numbers, checked against the CLI's. An edit while the workers are busy stops the helpers
+ * and hands the edit to the simulating worker, which stops its study between two replications
+ * (threads.ts), so the page never waits for a stale study nor, mostly, for a cold worker.
+ * `window.zerosimResults` holds the results as they stand; `window.zerosimPlayground` says which stage
+ * they are and when things happened (performance.now, from page load).
  */
 import type { PlaygroundConfig } from '../../reports/playground.js';
+import type { StaticCharts } from '../../reports/playground-charts.js';
 import type { Results } from '../types/index.js';
 import { chartPanel } from './charts.js';
 import { byId, element, type FormElement, page } from './dom.js';
@@ -17,8 +22,11 @@ import type { SimulateRequest, Stage, WorkerAnswer } from './protocol.js';
 import { type Simulator, simulatorThreads, startSimulator } from './threads.js';
 
 interface PlaygroundState {
-  /** where the latest edit is: simulating, its preview or full study shown, or its problems */
-  stage: 'running' | Stage | 'problems' | 'failed';
+  /**
+   * where the latest edit is: simulating, the CLI run's results shown (the page as it opened), its
+   * preview or full study shown, or its problems
+   */
+  stage: 'running' | 'cli' | Stage | 'problems' | 'failed';
   /** the latest edit (1: the scenario as the page opened) */
   id: number;
   /** performance.now() when the page first asked the worker, and when the first results arrived */
@@ -27,6 +35,11 @@ interface PlaygroundState {
   problems: string[];
   /** worker time of each finished stage, in ms */
   elapsedMs: Partial<Record<Stage, number>>;
+  /**
+   * the page's full study of the scenario as it opened matched the CLI's results it carries, number
+   * for number (null: not yet, or the page carries none)
+   */
+  cliMatched: boolean | null;
   /** the threads that simulated the latest stage shown (helpers join once an answer is drawn) */
   threads: number;
   /** where the first answer's time went, in ms from page load */
@@ -54,6 +67,8 @@ const workerUrl = page.URL.createObjectURL(
     type: 'text/javascript',
   }),
 );
+/** The results of the CLI run that wrote the page, for the scenario as it opens; null when it has none. */
+const cliResults = JSON.parse(byId('zerosim-cli-results').textContent ?? 'null') as Results | null;
 const threads = simulatorThreads();
 const state: PlaygroundState = {
   stage: 'running',
@@ -62,6 +77,7 @@ const state: PlaygroundState = {
   firstResultsMs: null,
   problems: [],
   elapsedMs: {},
+  cliMatched: null,
   threads: 1,
   timings: {
     workers: [],
@@ -84,11 +100,24 @@ let busy = false;
 let edits = 0;
 let timer: number | null = null;
 let exportUrl: string | null = null;
-/** results waiting to be drawn, with their edit, and whether a drawing is under way: one at a time, the newest next */
-let undrawn: { results: Results; id: number } | null = null;
+/**
+ * results waiting to be drawn, with their edit and, for the CLI's, their charts drawn beforehand; and
+ * whether a drawing is under way: one at a time, the newest next
+ */
+let undrawn: Undrawn | null = null;
+interface Undrawn {
+  results: Results;
+  id: number;
+  drawn: StaticCharts | null;
+}
 let drawing = false;
 
-/** The charts draw with vega, whose scripts follow this one: a quick first answer waits for them. */
+/** The CLI's results' charts, drawn by the CLI: shown at once, without vega. */
+function cliCharts(): StaticCharts {
+  return JSON.parse(byId('zerosim-cli-charts').textContent ?? '{}') as StaticCharts;
+}
+
+/** The charts draw with vega, whose scripts follow this one: a quick answer the page simulated waits for them. */
 const scriptsRan = new Promise<void>((resolve) => {
   if (page.document.readyState !== 'loading') resolve();
   else page.document.addEventListener('DOMContentLoaded', () => resolve());
@@ -96,11 +125,13 @@ const scriptsRan = new Promise<void>((resolve) => {
   state.timings.scriptsMs = page.performance.now();
 });
 
-// The scenario as the page opened is the form's starting value (buildForm clones it): asked for first,
-// so the workers start while the rest of the page builds and the vega scripts evaluate.
-simulate(config.scenario);
-
+// The scenario as the page opened is the form's starting value (buildForm clones it). Without the CLI's
+// results of it, it is asked for first, so the workers start while the rest of the page builds and the
+// vega scripts evaluate; with them, they are the first answer, and the workers start once it is drawn
+// (draw()), leaving the cores to the vega scripts and the drawing until then.
+if (cliResults === null) simulate(config.scenario);
 const charts = chartPanel(byId('charts'));
+if (cliResults !== null) showResults('cli', cliResults, null);
 const form = buildForm(byId('inputs'), config.scenario, config, () => {
   if (timer !== null) page.clearTimeout(timer);
   timer = page.setTimeout(() => simulate(form.value()), EDIT_DELAY_MS);
@@ -112,28 +143,48 @@ function pageMs(epoch: number): number {
   return epoch - page.performance.timeOrigin;
 }
 
-function simulate(scenario: unknown): void {
+/**
+ * The longest an edit waits for a busy simulating worker to take it up (a replication of its study
+ * must end first): then a fresh, cold worker set takes the edit instead.
+ */
+const TAKE_UP_WAIT_MS = 1000;
+
+/** Whether the simulating worker has answered the latest edit at all. */
+let takenUp = false;
+
+function simulate(scenario: unknown, shown = false): void {
   timer = null;
   edits++;
-  if (busy && simulator !== null) {
-    simulator.terminate();
-    simulator = null;
-  }
-  simulator ??= startSimulator(workerUrl, answer, fail);
-  busy = true;
-  state.id = edits;
-  state.stage = 'running';
   const request: SimulateRequest = {
     kind: 'simulate',
     id: edits,
     scenario,
     source: config.source,
     preview: PREVIEW,
+    shown,
     toolVersion: config.toolVersion,
     targetAllocsPerSec: config.targetAllocsPerSec ?? undefined,
   };
+  takenUp = false;
+  if (busy && simulator !== null) {
+    // the warm worker stops the study under way and takes this one; the helpers' queued tasks would
+    // hold it up, so they go, and fresh ones join once its first answer is drawn
+    simulator.stopHelpers();
+    page.setTimeout(() => {
+      if (state.id !== request.id || takenUp) return;
+      simulator?.terminate();
+      simulator = startSimulator(workerUrl, answer, fail);
+      simulator.post(request);
+    }, TAKE_UP_WAIT_MS);
+  }
+  simulator ??= startSimulator(workerUrl, answer, fail);
+  busy = true;
+  state.id = edits;
   simulator.post(request);
   state.firstRequestMs ??= page.performance.now();
+  // the CLI's results stay shown, and labelled, while the page simulates them itself
+  if (shown) return;
+  state.stage = 'running';
   showStage('Simulating', 'running');
   showStatus('Simulating…', 0);
 }
@@ -150,11 +201,17 @@ function answer(message: WorkerAnswer, worker: number): void {
     return;
   }
   if (message.id !== edits) return;
+  takenUp = true;
   if (message.kind === 'started') {
     state.timings.simulationStartedMs ??= pageMs(message.startedAt);
     if (message.stage === 'final') state.timings.refinementStartedMs ??= pageMs(message.startedAt);
   } else if (message.kind === 'progress') {
-    const what = message.stage === 'preview' ? 'Preview' : 'Refining';
+    const what =
+      message.stage === 'preview'
+        ? 'Preview'
+        : state.stage === 'cli'
+          ? 'Simulating it in this page'
+          : 'Refining';
     showStatus(`${what}: replication ${message.done} of ${message.total}`, message.done / message.total);
   } else if (message.kind === 'results') {
     state.threads = message.threads;
@@ -170,42 +227,70 @@ function answer(message: WorkerAnswer, worker: number): void {
   } else fail(message.message);
 }
 
-function showResults(stage: Stage, results: Results, elapsedMs: number): void {
+/** Shows an answer: the CLI run's (no worker time), or a stage the worker simulated in `elapsedMs`. */
+function showResults(stage: 'cli' | Stage, results: Results, elapsedMs: number | null): void {
   if (state.firstResultsMs === null) state.firstResultsMs = page.performance.now();
   if (stage === 'final') busy = false;
+  const checked = stage === 'final' && state.stage === 'cli' ? checkAgainstCli(results) : null;
   state.stage = stage;
   state.problems = [];
-  state.elapsedMs = { ...(stage === 'final' ? state.elapsedMs : {}), [stage]: elapsedMs };
+  if (elapsedMs !== null && stage !== 'cli')
+    state.elapsedMs = { ...(stage === 'final' ? state.elapsedMs : {}), [stage]: elapsedMs };
   problems.hidden = true;
   page.zerosimResults = results;
   const run = results.scenario.run;
   const size = `${run.replications} replications × ${run.allocationsPerCore} allocations per core`;
-  showStage(stage === 'preview' ? 'Preview' : 'Final', stage);
+  const took = seconds(elapsedMs ?? 0);
+  showStage({ cli: 'CLI run', preview: 'Preview', final: 'Final' }[stage], stage);
   showStatus(
-    stage === 'preview'
-      ? `Preview (${size}, ${seconds(elapsedMs)}); refining with the scenario's own replications…`
-      : `Final: ${size}, seed ${run.seed}, simulated in ${seconds(elapsedMs)}.`,
-    stage === 'preview' ? 0 : null,
+    stage === 'cli'
+      ? `The zerosim run that wrote this page (${size}, seed ${run.seed}); re-simulating it here…`
+      : stage === 'preview'
+        ? `Preview (${size}, ${took}); refining with the scenario's own replications…`
+        : `Final: ${size}, seed ${run.seed}, simulated in this page in ${took}${checked ?? ''}.`,
+    stage === 'final' ? null : 0,
   );
-  draw(results);
+  draw(results, stage);
+}
+
+/**
+ * Compares the page's full study of the scenario as it opened with the CLI's results it showed first:
+ * the same code, scenario and seed give the same numbers, so a difference is a bug, said loudly.
+ */
+function checkAgainstCli(results: Results): string {
+  state.cliMatched = JSON.stringify(results) === JSON.stringify(cliResults);
+  if (state.cliMatched) return ', the same numbers as the CLI run';
+  page.console.error('zerosim playground: the page simulated other numbers than the CLI run that wrote it');
+  return '; NOT the numbers of the CLI run that wrote this page (a bug: please report it)';
 }
 
 /**
  * Draws the newest results once the drawing under way is done: two embeds into one chart at once
- * would both render there, and results that were overtaken meanwhile need no drawing at all.
+ * would both render there, and results that were overtaken meanwhile need no drawing at all. The
+ * CLI's results show their images first and are then drawn again by vega, once its scripts have run:
+ * the charts become interactive, and vega has compiled its code before an edit's answer needs it.
  */
-function draw(results: Results): void {
-  undrawn = { results, id: edits };
+function draw(results: Results, stage: 'cli' | Stage): void {
+  undrawn = { results, id: edits, drawn: stage === 'cli' ? cliCharts() : null };
   if (drawing) return;
   drawing = true;
   void (async () => {
-    await scriptsRan;
     while (undrawn !== null) {
-      const next = undrawn;
+      const next: Undrawn = undrawn;
       undrawn = null;
-      await charts.draw(next.results, () => {
+      const shown = () => {
         state.timings.firstChartMs ??= page.performance.now();
-      });
+      };
+      if (next.drawn !== null) {
+        await charts.show(next.results, next.drawn, shown);
+        state.timings.firstDrawnMs ??= page.performance.now();
+        // nothing was edited meanwhile: the page simulates the CLI's results itself
+        if (edits === 0) simulate(config.scenario, true);
+        undrawn ??= { ...next, drawn: null };
+        continue;
+      }
+      await scriptsRan;
+      await charts.draw(next.results, shown);
       state.timings.firstDrawnMs ??= page.performance.now();
       // an answer is on screen: the rest of the study may go on, and have the other cores (threads.ts)
       if (next.id === edits) simulator?.drawn(next.id);

@@ -2,8 +2,10 @@
  * What the playground page and its Web Workers say to each other. The page sends the edited scenario as
  * plain JSON; the simulating worker validates it with the CLI's loader and answers with problems,
  * progress and results in the results.json shape: first a preview (few replications, fewer allocations
- * per core), then the scenario's own study. Helper workers (the same bundle, sim/browser/helper.ts)
- * simulate some of its replications beside it, over a MessagePort each, as the CLI's worker threads do.
+ * per core), then the scenario's own study. A newer request stops the one under way between two of its
+ * replications, so the warm worker takes it up (sim/browser/worker.ts). Helper workers (the same
+ * bundle, sim/browser/helper.ts) simulate some of its replications beside it, over a MessagePort each,
+ * as the CLI's worker threads do.
  */
 import type { TaskInput, TaskResult } from '../experiment/points.js';
 import type { Results } from '../types/index.js';
@@ -26,6 +28,11 @@ export interface SimulateRequest {
   /** names the scenario in problem lines */
   source: string;
   preview: PreviewSize;
+  /**
+   * the page has drawn this scenario's exact results (the CLI run's, which it carries): no preview to
+   * show, only the full study, the page's own check of them
+   */
+  shown: boolean;
   toolVersion: string;
   targetAllocsPerSec: number | undefined;
 }
@@ -38,9 +45,13 @@ export interface TaskPort {
 
 /**
  * The page's first word to each worker (all run the same bundle): the simulating one gets a port to
- * each helper (none: it simulates alone); a helper gets the port its tasks come in on.
+ * each helper (none: it simulates alone); a helper gets the port its tasks come in on. 'disconnect':
+ * the page has stopped the helpers (an edit came while they simulated), so their ports are dead.
  */
-export type ConnectRequest = { kind: 'connect'; helpers: TaskPort[] } | { kind: 'serve'; port: TaskPort };
+export type ConnectRequest =
+  | { kind: 'connect'; helpers: TaskPort[] }
+  | { kind: 'serve'; port: TaskPort }
+  | { kind: 'disconnect' };
 
 /**
  * The page has drawn the answers of this edit that came so far: the worker holds the full study back

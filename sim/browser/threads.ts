@@ -5,7 +5,9 @@
  * the helpers once a set's first answer is drawn: until then every core is busy with the first answer
  * (the page evaluating vega and drawing, the worker simulating), and a helper starting up, with its
  * own cold code, slowed it down; they then speed up the refinement. An edit while the workers are busy
- * stops them all, and the next study starts a fresh set.
+ * stops the helpers, whose queued tasks would hold the next study up, and sends the simulating worker
+ * the edit: it stops the study under way and, warm, simulates the edit; fresh helpers join once its
+ * first answer is drawn.
  */
 import { page } from './dom.js';
 import type { ConnectRequest, DrawnNote, SimulateRequest, WorkerAnswer } from './protocol.js';
@@ -25,6 +27,11 @@ export interface Simulator {
   drawn(id: number): void;
   /** starts helpers until the set has `threads` workers; they join the study under way */
   grow(threads: number): void;
+  /**
+   * stops the helpers and tells the simulating worker, which stops its study between two replications
+   * and stays, warm, for the next request; grow() starts fresh helpers
+   */
+  stopHelpers(): void;
   /** stops every worker of the set */
   terminate(): void;
 }
@@ -60,6 +67,11 @@ export function startSimulator(
       if (ports.length === 0) return;
       const connect = { kind: 'connect', helpers: ports } as unknown as ConnectRequest;
       workers[0].postMessage(connect, ports);
+    },
+    stopHelpers() {
+      if (workers.length === 1) return;
+      for (const helper of workers.splice(1)) helper.terminate();
+      workers[0].postMessage({ kind: 'disconnect' } satisfies ConnectRequest);
     },
     terminate: () => {
       for (const worker of workers) worker.terminate();

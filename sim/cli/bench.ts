@@ -9,10 +9,10 @@ import { holdModel, repairmanLoop } from '../bench/engine.js';
 import { type FirstAnswer, playgroundFirstAnswers } from '../bench/playground.js';
 import { precisionBench } from '../bench/precision.js';
 import { peakRss4096Cores, simulateAll, whatifGridColdPointsPerSec } from '../bench/study.js';
-import { runOptions } from '../experiment/run.js';
+import { plainStudy, runOptions, runStudy } from '../experiment/run.js';
 import { loadScenarioText } from '../experiment/scenario/index.js';
 import { defaultScenarioFile, toolVersion } from './paths.js';
-import { playgroundFile } from './playground.js';
+import { pageResults, playgroundFile } from './playground.js';
 
 type Bench =
   | {
@@ -105,49 +105,69 @@ if (!only || only.test('rss')) {
     );
   }
 }
-// The playground's first answer on the default study (what `npm start` writes beside its report), in
-// chromium: the median over fresh loads of the time to the first results and to their charts, and the
-// medians of the steps before them. Timings share the machine with everything else: the load average
-// is printed with them.
+// The playground on the default study, as `npm start` writes it beside its report (with the run's
+// results, its first answer), in chromium: the medians over fresh loads of the time to the first results
+// and to their charts, and of the steps before them; then of two edits' quick answers, from the input
+// event (the page's 250 ms edit delay included): one made as soon as the page begins the full study of
+// the scenario it opened with (while it simulates), and one on an idle page. BENCH_PLAYGROUND_FILE times another
+// page instead (such as one of an older version, or a what-if study's, which starts with a preview);
+// BENCH_PLAYGROUND_EDITS=0 leaves the edits out. Timings share the machine with everything else: the
+// load average is printed with them.
 if (!only || only.test('playground')) {
   const loads = Number(process.env.BENCH_PLAYGROUND_LOADS ?? 9);
+  const edits = process.env.BENCH_PLAYGROUND_EDITS !== '0';
   const dir = mkdtempSync(join(tmpdir(), 'zerosim-bench-'));
   try {
-    const page = playgroundFile(
-      dir,
-      defaultScenario,
-      runOptions(defaultScenario, { toolVersion: toolVersion() }),
-    );
-    writeFileSync(page.path, page.text);
+    let file = process.env.BENCH_PLAYGROUND_FILE;
+    if (file === undefined) {
+      const options = runOptions(defaultScenario, { toolVersion: toolVersion() });
+      const results = await runStudy(plainStudy(defaultScenario), options);
+      const page = await playgroundFile(dir, defaultScenario, options, pageResults(results));
+      writeFileSync(page.path, page.text);
+      file = page.path;
+    }
     const before = loadavg();
-    const answers = await playgroundFirstAnswers(page.path, loads);
+    const answers = await playgroundFirstAnswers(file, loads, edits);
     const after = loadavg();
     const load = `load average ${before[0].toFixed(2)} before, ${after[0].toFixed(2)} after`;
-    const steps: Array<[keyof FirstAnswer, string]> = [
-      ['firstResultsMs', 'first results'],
-      ['firstChartMs', 'first chart (throughput) drawn'],
-      ['firstDrawnMs', 'all first charts drawn'],
-      ['requestMs', 'first request posted'],
-      ['workerReadyMs', 'simulating worker evaluated'],
-      ['scriptsMs', 'page scripts run'],
-      ['simulationStartedMs', 'preview began'],
-      ['simulationMs', 'preview simulating'],
+    const steps: Array<[string, string, (a: FirstAnswer) => number | null]> = [
+      ['FirstResultsMs', 'first results', (a) => a.firstResultsMs],
+      ['FirstChartMs', 'first chart (throughput) drawn', (a) => a.firstChartMs],
+      ['FirstDrawnMs', 'all first charts drawn', (a) => a.firstDrawnMs],
+      ['RequestMs', 'first request posted', (a) => a.requestMs],
+      ['WorkerReadyMs', 'simulating worker evaluated', (a) => a.workerReadyMs],
+      ['ScriptsMs', 'page scripts run', (a) => a.scriptsMs],
+      ['SimulationStartedMs', 'first simulation began', (a) => a.simulationStartedMs],
+      ['SimulationMs', 'preview simulating (none: the full study)', (a) => a.simulationMs],
+      ['EditMs', 'edit while simulating → quick results', (a) => a.busyEdit?.resultsMs ?? null],
+      ['EditChartMs', 'edit while simulating → its chart', (a) => a.busyEdit?.chartMs ?? null],
+      ['IdleEditMs', 'edit on an idle page → quick results', (a) => a.idleEdit?.resultsMs ?? null],
+      ['IdleEditChartMs', 'edit on an idle page → its chart', (a) => a.idleEdit?.chartMs ?? null],
     ];
-    for (const [key, what] of steps) {
-      const runs = answers.map((a) => a[key]).filter((v): v is number => typeof v === 'number');
+    for (const [key, what, pick] of steps) {
+      const runs = answers.map(pick).filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
       if (runs.length === 0) continue;
-      const name = `playground${key[0].toUpperCase()}${key.slice(1)}`;
+      const name = `playground${key}`;
       const m = Math.round(median(runs));
+      const from = key.includes('Edit')
+        ? 'from the input event, 250 ms edit delay included'
+        : 'from page load';
       results[name] = {
         value: m,
-        unit: `ms, ${what} (default study, from page load; ${load})`,
+        unit: `ms, ${what} (default study, ${from}; ${load})`,
         runs: runs.map(Math.round),
       };
       console.log(
         `${name.padEnd(30)} ${String(m).padStart(8)} ms ${what} (median of ${runs.length}; range ${Math.round(Math.min(...runs))}–${Math.round(Math.max(...runs))})`,
       );
     }
-    console.log(`${''.padEnd(30)} ${answers[0].threads} simulating threads; ${load}`);
+    const stages = (pick: (a: FirstAnswer) => string | undefined) =>
+      [...new Set(answers.map(pick))].join('/');
+    console.log(
+      `${''.padEnd(30)} first answer: ${stages((a) => a.firstStage)}; edits' quick answers: ` +
+        `${stages((a) => a.busyEdit?.stage)}, ${stages((a) => a.idleEdit?.stage)}; ` +
+        `${answers[0].threads} simulating threads; page loads from ${file === process.env.BENCH_PLAYGROUND_FILE ? file : 'a fresh default run'}; ${load}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,7 +19,7 @@ import { runInterruptibly } from './interruptible.js';
 import type { StudyPlan } from './options.js';
 import { fixedStudyFiles, reportPath, studyFiles, writeOutputFiles } from './outputs.js';
 import { displayPath } from './paths.js';
-import { type PlaygroundOptions, playgroundFile } from './playground.js';
+import { type PlaygroundOptions, pageResults, playgroundFile } from './playground.js';
 import { runShardAndWrite } from './shard-run.js';
 import { studySummary } from './summary.js';
 import { type TraceOutput, traceFile } from './trace-file.js';
@@ -54,7 +54,10 @@ export async function writeStudy(
   options: WriteOptions,
   trace: TraceOutput | null = null,
 ): Promise<void> {
-  const files = [...(await studyFiles(dir, results)), playgroundFile(dir, results.scenario, options)];
+  const files = [
+    ...(await studyFiles(dir, results)),
+    await playgroundFile(dir, results.scenario, options, pageResults(results)),
+  ];
   if (trace) files.push(trace.file);
   await writeOutputFiles(dir, files, { force: options.force, replaces: notShardWork });
   printSummary(results, dir);

@@ -9,7 +9,7 @@ import { type PlaygroundAssets, renderPlayground } from '../../reports/playgroun
 import { distNames } from '../dist/index.js';
 import type { RunOptions } from '../experiment/run.js';
 import { presetNames, presets } from '../policies/registry.js';
-import type { Scenario } from '../types/index.js';
+import type { Results, Scenario } from '../types/index.js';
 import { loadAssets } from './assets.js';
 import type { OutputFile } from './file-set.js';
 import { packageRoot } from './paths.js';
@@ -32,12 +32,33 @@ export function playgroundAssets(): PlaygroundAssets {
   return { ...loadAssets(), app: bundle('playground-app.js'), worker: bundle('playground-worker.js') };
 }
 
-/** playground.html of a study: its inputs start at `scenario`, the base scenario of a what-if study. */
 /** What the page shows besides the scenario: the tool's version and any target rate. */
 export type PlaygroundOptions = Pick<RunOptions, 'toolVersion' | 'targetAllocsPerSec'>;
 
-export function playgroundFile(dir: string, scenario: Scenario, options: PlaygroundOptions): OutputFile {
-  const text = renderPlayground(
+/**
+ * The results the page would compute for their scenario as it opens: those of a plain study (what
+ * `run` does, and a merge of its shards). A what-if grid, a sensitivity study or --precision's added
+ * replications are not what the page simulates, so their page starts with its own preview.
+ */
+export function pageResults(results: Results): Results | null {
+  const plain =
+    results.whatif === undefined &&
+    results.sensitivity === undefined &&
+    results.points.every((point) => point.precision === undefined);
+  return plain ? results : null;
+}
+
+/**
+ * playground.html of a study: its inputs start at `scenario`, the base scenario of a what-if study;
+ * `known`, the CLI's results of exactly that scenario (pageResults), is the page's first answer.
+ */
+export async function playgroundFile(
+  dir: string,
+  scenario: Scenario,
+  options: PlaygroundOptions,
+  known: Results | null,
+): Promise<OutputFile> {
+  const text = await renderPlayground(
     {
       scenario,
       presets: presetNames.map((name) => presets[name]),
@@ -47,6 +68,7 @@ export function playgroundFile(dir: string, scenario: Scenario, options: Playgro
       source: 'playground',
     },
     playgroundAssets(),
+    known,
   );
   return { path: playgroundPath(dir), text };
 }

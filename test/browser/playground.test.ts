@@ -4,11 +4,15 @@
  * results.json for the same scenario and seed, number for number; an edit re-simulates, and the
  * exported scenario validates and runs in the CLI to the page's numbers again; bad input shows the
  * loader's own problem lines; nothing logs an error. Screenshots at 1366×768 go to /tmp/zerosim-shots/.
- * The default scenario's page, as `npm start` writes it, answers first with a preview (timed from page
- * load and printed; `npm run bench` times it properly), then refines on a helper worker per further
- * core to the CLI's results.
+ * A page `run` writes carries the run's results and shows them first, labelled as the CLI's; what the
+ * tests compare with the CLI is what the page then simulated itself (a page whose carried results were
+ * altered still simulates the true ones, and says they differ). The default scenario's page answers
+ * first with the CLI's results (timed from page load and printed; `npm run bench` times it properly),
+ * then simulates them on a helper worker per further core; an edit while it does is taken up by the
+ * same worker and simulates to the CLI's numbers for the edited scenario. Without the CLI's results (a
+ * what-if study's page) the page answers first with a preview.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -29,6 +33,7 @@ interface PlaygroundWindow {
     problems: string[];
     elapsedMs: Record<string, number>;
     threads: number;
+    cliMatched: boolean | null;
     timings: { firstDrawnMs: number | null; refinementStartedMs: number | null };
   };
 }
@@ -110,6 +115,27 @@ function readResults(dir: string): Results {
   return JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
 }
 
+/** The element of the page that carries the CLI run's results (reports/playground.ts). */
+const CLI_RESULTS = /(<script type="application\/json" id="zerosim-cli-results">)([\s\S]*?)(<\/script>)/;
+
+/** A copy of the page at `file` whose carried CLI results are `change`d (null: none, as a what-if page's). */
+function pageWithCliResults(file: string, change: (results: Results) => Results | null): string {
+  const html = readFileSync(file, 'utf8');
+  const carried = JSON.parse(html.match(CLI_RESULTS)![2]) as Results;
+  const changed = JSON.stringify(change(carried)).replace(/<\//g, '<\\/');
+  const copy = file.replace(/\.html$/, '-changed.html');
+  writeFileSync(
+    copy,
+    html.replace(CLI_RESULTS, (_, open, _json, close) => `${open}${changed}${close}`),
+  );
+  return copy;
+}
+
+/** What the page's state says, as it stands. */
+function pageState(page: Page) {
+  return page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimPlayground);
+}
+
 describe('playground.html of a small study, in chromium, offline', () => {
   let dir: string;
   let opened: Opened;
@@ -129,6 +155,8 @@ describe('playground.html of a small study, in chromium, offline', () => {
     expect(page.points.length).toBe(cli.points.length);
     // every number of every point, the USL fits and the capacity answers: exactly, not within a tolerance
     expect(page).toEqual(cli);
+    // the page simulated them (stage final) and found them equal to the CLI's it showed first
+    expect((await pageState(opened.page))?.cliMatched).toBe(true);
     await opened.page.waitForSelector('#chart-throughput svg.marks');
     await opened.page.screenshot({ path: join(SHOTS, 'playground-small-first.png') });
   });
@@ -199,6 +227,39 @@ describe('playground.html of a small study, in chromium, offline', () => {
   });
 });
 
+describe('playground.html whose carried CLI results were altered', () => {
+  it('shows them first, labelled as the CLI run, then simulates the true ones and says they differ', async () => {
+    const dir = scratchDir();
+    const scenario = writeFile(dir, 'small.json', smallScenario());
+    const run = zerosim(['run', scenario, '--out', join(dir, 'out'), '--quiet', '--jobs', '2']);
+    expect(run.code, run.stderr).toBe(0);
+    const cli = readResults(join(dir, 'out'));
+    const altered = pageWithCliResults(join(dir, 'out', 'playground.html'), (results) => ({
+      ...results,
+      points: results.points.map((p, i) =>
+        i === 0 ? { ...p, allocsPerSec: { ...p.allocsPerSec, mean: 1 } } : p,
+      ),
+    }));
+    const opened = await open(altered);
+    // the first answer is the (altered) CLI results, shown before the worker answers
+    await opened.page.waitForFunction(
+      () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground?.firstResultsMs != null,
+    );
+    const first = await opened.page.evaluate(
+      () => (globalThis as unknown as PlaygroundWindow).zerosimResults,
+    );
+    expect(first?.points[0].allocsPerSec.mean).toBe(1);
+    expect(await finalResults(opened.page, 1)).toEqual(cli);
+    expect((await pageState(opened.page))?.cliMatched).toBe(false);
+    await expect(opened.page.locator('#status').textContent()).resolves.toMatch(
+      /NOT the numbers of the CLI run/,
+    );
+    expect(opened.errors).toEqual([
+      'zerosim playground: the page simulated other numbers than the CLI run that wrote it',
+    ]);
+  });
+});
+
 describe('playground.html of a lognormal workload with a user variant (cos, exp and log in the samples)', () => {
   it('gives the CLI results.json, number for number, and offers the variant as a checked box', async () => {
     const dir = scratchDir();
@@ -220,12 +281,81 @@ describe('playground.html of a lognormal workload with a user variant (cos, exp 
 });
 
 describe('playground.html of the default scenario, as `npm start` writes it', () => {
-  it('answers first with a labelled preview, then refines on every core to the CLI results; the first-answer time is printed', async () => {
-    const dir = scratchDir();
+  let dir: string;
+  let cli: Results;
+
+  beforeAll(() => {
+    dir = scratchDir();
     const run = zerosim(['run', '--out', join(dir, 'out'), '--quiet', '--jobs', '2']);
     expect(run.code, run.stderr).toBe(0);
-    const cli = readResults(join(dir, 'out'));
+    cli = readResults(join(dir, 'out'));
+  });
+
+  it('answers first with the CLI run, labelled, then simulates it on every core to the same numbers; an edit meanwhile is taken up and simulates to the CLI numbers of the edit', async () => {
     const opened = await open(join(dir, 'out', 'playground.html'));
+    const { page } = opened;
+    await page.waitForFunction(
+      () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground?.timings.firstDrawnMs != null,
+      null,
+      { timeout: 120_000 },
+    );
+    const state = await pageState(page);
+    process.stdout.write(
+      `playground first answer (default scenario, the CLI's): ${Math.round(state!.firstResultsMs!)} ms from page load, ` +
+        `charts drawn at ${Math.round(state!.timings.firstDrawnMs!)} ms\n`,
+    );
+    expect(state?.stage).toBe('cli');
+    await expect(page.locator('#stage').textContent()).resolves.toBe('CLI run');
+    expect(await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimResults)).toEqual(
+      cli,
+    );
+    await page.screenshot({ path: join(SHOTS, 'playground-default-cli.png') });
+
+    // the page's own study of it, with a helper per further core the browser reports (4 threads at most)
+    const final = await finalResults(page, 1);
+    const cores = await page.evaluate(
+      () =>
+        (globalThis as unknown as { navigator: { hardwareConcurrency: number } }).navigator
+          .hardwareConcurrency,
+    );
+    const refined = await pageState(page);
+    expect(refined?.threads).toBe(Math.max(1, Math.min(4, cores)));
+    expect(refined?.elapsedMs.final).toBeGreaterThan(0);
+    expect(refined?.cliMatched).toBe(true);
+    expect(final).toEqual(cli);
+
+    // an edit, then another while the page simulates the first: the warm worker stops that study and
+    // takes the second up, and its numbers are the CLI's for the edited scenario
+    await page.locator('[name="machine.memory.totalClearGBps"]').fill('45');
+    // (a replication of its full study has finished: the study is under way)
+    await page.waitForFunction(
+      () => {
+        const g = globalThis as unknown as PlaygroundWindow & {
+          document: { getElementById(id: string): { textContent: string } };
+        };
+        const status = g.document.getElementById('status').textContent;
+        return g.zerosimPlayground?.id === 2 && /^Refining: replication [1-9]/.test(status);
+      },
+      null,
+      { timeout: 120_000 },
+    );
+    await page.locator('[name="machine.memory.totalClearGBps"]').fill('30');
+    const edited = await finalResults(page, 3);
+    await page.screenshot({ path: join(SHOTS, 'playground-default-edited.png') });
+    const download = page.waitForEvent('download');
+    await page.locator('#export').click();
+    const file = join(dir, 'edited.json');
+    await (await download).saveAs(file);
+    const rerun = zerosim(['run', file, '--out', join(dir, 'edited'), '--quiet', '--jobs', '2']);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(edited.scenario.machine.memory.totalClearGBps).toBe(30);
+    expect(edited).toEqual(readResults(join(dir, 'edited')));
+    expect(opened.blocked).toEqual([]);
+    expect(opened.errors).toEqual([]);
+  }, 400_000);
+
+  it('without the CLI results (as a what-if page), answers first with a labelled preview, then refines on every core to the CLI results; the first-answer time is printed', async () => {
+    const opened = await open(pageWithCliResults(join(dir, 'out', 'playground.html'), () => null));
     const { page } = opened;
     await page.waitForFunction(
       () => (globalThis as unknown as PlaygroundWindow).zerosimPlayground?.timings.firstDrawnMs != null,
@@ -235,7 +365,7 @@ describe('playground.html of the default scenario, as `npm start` writes it', ()
     const state = await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimPlayground);
     const first = await page.evaluate(() => (globalThis as unknown as PlaygroundWindow).zerosimResults);
     process.stdout.write(
-      `playground first answer (default scenario): ${Math.round(state!.firstResultsMs!)} ms from page load, ` +
+      `playground first answer (default scenario, no CLI results): ${Math.round(state!.firstResultsMs!)} ms from page load, ` +
         `${Math.round(state!.elapsedMs.preview)} ms of it simulating; ` +
         `charts drawn at ${Math.round(state!.timings.firstDrawnMs!)} ms\n`,
     );
