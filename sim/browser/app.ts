@@ -244,7 +244,7 @@ function showResults(stage: 'cli' | Stage, results: Results, elapsedMs: number |
   showStage({ cli: 'CLI run', preview: 'Preview', final: 'Final' }[stage], stage);
   showStatus(
     stage === 'cli'
-      ? `The zerosim run that wrote this page (${size}, seed ${run.seed}); re-simulating it here…`
+      ? `${size}, seed ${run.seed}: the page simulates them again…`
       : stage === 'preview'
         ? `Preview (${size}, ${took}); refining with the scenario's own replications…`
         : `Final: ${size}, seed ${run.seed}, simulated in this page in ${took}${checked ?? ''}.`,
