@@ -1,7 +1,9 @@
 // Clear bandwidth by block size, from the clear rows: each block size's 1-thread rate is one core's
 // rate at the level that holds the block; consecutive sizes whose rates are close form one level, the
 // largest sizes being DRAM. Multi-thread rows give each level's pool total, and say whether it is shared.
-// Clear-remote rows (each block cleared last by another thread) give a private level its remoteGBps.
+// Clear-remote rows (each block cleared last by another thread) give a private level its remoteGBps, and
+// split a cache level where that rate changes: two levels can clear a core's own block equally fast
+// yet serve another core's very differently (its private L2 against the L3 it evicts to).
 
 import type { CacheLevelSpec } from '../types/calibration.js';
 import { median } from './rows.js';
@@ -51,6 +53,33 @@ export function groupLevels(
 }
 
 /**
+ * Splits each cache group (not the last, DRAM: bytes from memory come at its rate whoever wrote them)
+ * where the remote rate of a size (1-thread clear-remote, when measured) differs from the rate of the
+ * split's first size by LEVEL_RATIO or more.
+ */
+export function splitByRemote(
+  groups: { bytes: number; gbps: number }[][],
+  remote: ReadonlyMap<number, number>,
+): { bytes: number; gbps: number }[][] {
+  const out: { bytes: number; gbps: number }[][] = [];
+  groups.forEach((group, gi) => {
+    if (gi === groups.length - 1) {
+      out.push(group);
+      return;
+    }
+    // a size without a clear-remote row leaves the group whole
+    const rates = group.map((s) => ({ bytes: s.bytes, gbps: remote.get(s.bytes) ?? Number.NaN }));
+    const parts = rates.some((s) => Number.isNaN(s.gbps)) ? [rates] : groupLevels(rates);
+    if (parts.length < 2) {
+      out.push(group);
+      return;
+    }
+    for (const part of parts) out.push(group.filter((s) => part.some((p) => p.bytes === s.bytes)));
+  });
+  return out;
+}
+
+/**
  * The clear fit; `fixedLevels` (the block sizes of each level, as an earlier fit grouped them) keeps
  * the grouping, so that bootstrap refits vary the rates, not the number of levels.
  */
@@ -66,7 +95,7 @@ export function fitClear(
     .sort((a, b) => a.bytes - b.bytes);
   const groups = fixedLevels
     ? fixedLevels.map((level) => sizes.filter((s) => level.includes(s.bytes))).filter((g) => g.length > 0)
-    : groupLevels(sizes);
+    : splitByRemote(groupLevels(sizes), remoteSingle(remote));
   const maxThreads = Math.max(...points.map((p) => p.threads));
   const multi = perSize(points, maxThreads);
   const level = (group: { bytes: number; gbps: number }[]) => {
@@ -96,6 +125,13 @@ export function fitClear(
     totalClearGBps: Math.max(dram.totalGBps, dram.coreGBps),
     totalRaisedToCore: dram.totalGBps < dram.coreGBps,
   };
+}
+
+/** The 1-thread (one clear at a time) clear-remote rate of each block size. */
+function remoteSingle(remote: readonly ClearPoint[]): Map<number, number> {
+  if (remote.length === 0) return new Map();
+  const fewest = Math.min(...remote.map((p) => p.threads));
+  return new Map([...perSize(remote, fewest)].map(([bytes, gbps]) => [bytes, gbps / fewest]));
 }
 
 /**

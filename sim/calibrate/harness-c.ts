@@ -87,6 +87,7 @@ export function loopsArgs(options: HarnessOptions): string[] {
   if (options.durationMs !== undefined) args.push('--duration-ms', String(options.durationMs));
   if (options.warmupMs !== undefined) args.push('--warmup-ms', String(options.warmupMs));
   if (options.repeats !== undefined) args.push('--repeats', String(options.repeats));
+  if (options.passes !== undefined) args.push('--passes', String(options.passes));
   if (options.host !== undefined) args.push('--host', options.host);
   return args;
 }

@@ -1,6 +1,7 @@
 // The JS calibration harness: the loops of MODEL.md and sim/calibrate/README.md on Node worker threads
-// (harness-js-worker.ts), each measurement a warm-up then repeats of a fixed wall time, reported as
-// MEASUREMENTS.jsonl rows with "harness": "js". Used by `zerosim calibrate` without --from.
+// (harness-js-worker.ts), the plan run in passes (round-robin, as the C harness does), each measurement
+// in each pass a warm-up then repeats of a fixed wall time, reported as MEASUREMENTS.jsonl rows with
+// "harness": "js" (the median of every pass's repeats). Used by `zerosim calibrate` without --from.
 
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -28,10 +29,11 @@ import { type MeasurementRow, median, parseRow, valueField } from './rows.js';
 import { filler, type SharedMemory, sharedWasmMemory } from './wasm-fill.js';
 
 export interface JsProgress {
-  /** measurements finished, this one included */
+  /** measurements finished over every pass, this one included */
   done: number;
   total: number;
-  row: MeasurementRow;
+  /** the finished row, in the last pass */
+  row?: MeasurementRow;
 }
 
 export interface JsHarnessOptions extends HarnessOptions {
@@ -206,45 +208,66 @@ export async function runJsHarness(options: JsHarnessOptions = {}): Promise<Meas
     );
   };
 
+  // what each measurement has gathered over the passes so far
+  const gathered = plan.map(() => ({ repeats: [] as number[], spin: [] as number[], loadStart: [0, 0, 0] }));
   try {
-    for (const [i, m] of plan.entries()) {
-      const threads = pool.slice(0, osThreads(m));
-      const { heap, blocks } = sharedMemory(m);
-      const setup = (tid: number): SetupMessage => ({
-        kind: 'setup',
-        measurement: m,
-        tid,
-        pageBytes: page,
-        control,
-        heap,
-        blocks,
-      });
-      const ready = await Promise.all(threads.map((t, tid) => t.ask(setup(tid))));
-      const spin = ready.map((r) => (r.kind === 'ready' ? r.spinItersPerNs : 0));
-      const loadStart = loadavg();
-      await runOnce(threads, m, o.warmupMs);
-      const repeats: number[] = [];
-      for (let r = 0; r < o.repeats; r++) repeats.push(round6(await runOnce(threads, m, o.durationMs)));
-      const loadEnd = loadavg();
-      const row = parseRow(
-        JSON.stringify({
-          ...rowFields(m, page),
-          [valueField(m.bench)]: median(repeats),
-          harness: 'js',
-          repeats,
-          durationNs: o.durationMs * 1e6,
-          warmupNs: o.warmupMs * 1e6,
-          nproc,
-          spinItersPerNs: round6(spin.reduce((a, b) => a + b, 0) / spin.length),
-          loadavgStart: loadStart.map((x) => Number(x.toFixed(2))),
-          loadavgEnd: loadEnd.map((x) => Number(x.toFixed(2))),
-          date,
-          ...(o.host !== undefined ? { host: o.host } : {}),
-        }),
-      );
-      rows.push(row);
-      options.onProgress?.({ done: i + 1, total: plan.length, row });
-    }
+    for (let pass = 0; pass < o.passes; pass++)
+      for (const [i, m] of plan.entries()) {
+        const g = gathered[i];
+        const threads = pool.slice(0, osThreads(m));
+        const { heap, blocks } = sharedMemory(m);
+        const setup = (tid: number): SetupMessage => ({
+          kind: 'setup',
+          measurement: m,
+          tid,
+          pageBytes: page,
+          control,
+          heap,
+          blocks,
+        });
+        const ready = await Promise.all(threads.map((t, tid) => t.ask(setup(tid))));
+        const spin = ready.map((r) => (r.kind === 'ready' ? r.spinItersPerNs : 0));
+        g.spin.push(spin.reduce((a, b) => a + b, 0) / spin.length);
+        if (pass === 0) g.loadStart = loadavg();
+        await runOnce(threads, m, o.warmupMs);
+        for (let r = 0; r < o.repeats; r++) g.repeats.push(round6(await runOnce(threads, m, o.durationMs)));
+        const done = pass * plan.length + i + 1;
+        if (pass < o.passes - 1) {
+          options.onProgress?.({ done, total: o.passes * plan.length });
+          continue;
+        }
+        const sorted = [...g.repeats].sort((a, b) => a - b);
+        const quartile = (q: number) => {
+          const pos = q * (sorted.length - 1);
+          const k = Math.floor(pos);
+          return k + 1 < sorted.length ? sorted[k] + (pos - k) * (sorted[k + 1] - sorted[k]) : sorted[k];
+        };
+        const row = parseRow(
+          JSON.stringify({
+            ...rowFields(m, page),
+            [valueField(m.bench)]: median(g.repeats),
+            harness: 'js',
+            repeats: g.repeats,
+            passes: o.passes,
+            repeatsPerPass: o.repeats,
+            q1: round6(quartile(0.25)),
+            q3: round6(quartile(0.75)),
+            passMedians: Array.from({ length: o.passes }, (_, p) =>
+              median(g.repeats.slice(p * o.repeats, (p + 1) * o.repeats)),
+            ),
+            durationNs: o.durationMs * 1e6,
+            warmupNs: o.warmupMs * 1e6,
+            nproc,
+            spinItersPerNs: round6(median(g.spin)),
+            loadavgStart: g.loadStart.map((x) => Number(x.toFixed(2))),
+            loadavgEnd: loadavg().map((x) => Number(x.toFixed(2))),
+            date,
+            ...(o.host !== undefined ? { host: o.host } : {}),
+          }),
+        );
+        rows.push(row);
+        options.onProgress?.({ done, total: o.passes * plan.length, row });
+      }
   } finally {
     await Promise.all(pool.map((t) => t.terminate()));
   }

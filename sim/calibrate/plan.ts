@@ -12,12 +12,17 @@ export interface HarnessOptions {
   benches?: readonly Bench[];
   /** thread counts; default 1..nproc */
   threads?: readonly number[];
-  /** wall time of one repeat; default 200 ms, 50 ms with quick */
+  /** wall time of one repeat; default 100 ms, 50 ms with quick */
   durationMs?: number;
-  /** wall time of the warm-up before the repeats; default half a repeat */
+  /** wall time of the warm-up before the repeats (in each pass); default half a repeat */
   warmupMs?: number;
-  /** repeats per measurement, the median reported; default 5, 3 with quick */
+  /** repeats per measurement in each pass; default 2, 3 with quick */
   repeats?: number;
+  /**
+   * times the whole plan runs, round-robin; a row's value is the median of its repeats over every
+   * pass, so drift of the host during the sitting hits every row alike; default 5, 1 with quick
+   */
+  passes?: number;
   /** a description of the host, copied into every row as "host" */
   host?: string;
 }
@@ -29,6 +34,7 @@ export interface ResolvedOptions {
   durationMs: number;
   warmupMs: number;
   repeats: number;
+  passes: number;
   host: string | undefined;
   /** what was left out of the sitting and why, one line each (clear-remote on a 1-CPU host) */
   notes: string[];
@@ -40,7 +46,7 @@ export interface ResolvedOptions {
  */
 export function resolveOptions(options: HarnessOptions, nproc: number): ResolvedOptions {
   const quick = options.quick ?? false;
-  const durationMs = options.durationMs ?? (quick ? 50 : 200);
+  const durationMs = options.durationMs ?? (quick ? 50 : 100);
   const asked = options.benches ?? BENCHES;
   const skipRemote = nproc < 2 && asked.includes('clear-remote');
   return {
@@ -49,7 +55,8 @@ export function resolveOptions(options: HarnessOptions, nproc: number): Resolved
     threads: options.threads ?? Array.from({ length: nproc }, (_, i) => i + 1),
     durationMs,
     warmupMs: options.warmupMs ?? Math.max(1, Math.floor(durationMs / 2)),
-    repeats: options.repeats ?? (quick ? 3 : 5),
+    repeats: options.repeats ?? (quick ? 3 : 2),
+    passes: options.passes ?? (quick ? 1 : 5),
     host: options.host,
     notes: skipRemote ? [messages.remoteSkipped(nproc)] : [],
   };

@@ -132,6 +132,9 @@ export class Bandwidth implements Handler {
     }
     if (this.active === 0) return;
     const remaining = this.finishes.peekKey() - this.virtualBytes;
-    this.pendingEvent = this.env.schedule(remaining > 0 ? remaining / this.rateWith(this.active) : 0, this);
+    this.pendingEvent = this.env.scheduleCancellable(
+      remaining > 0 ? remaining / this.rateWith(this.active) : 0,
+      this,
+    );
   }
 }

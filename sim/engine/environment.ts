@@ -2,7 +2,7 @@
  * The simulation environment: it owns all simulation state (the clock in ns and the event queue)
  * and dispatches events in (time, scheduling order), so runs are reproducible to the last bit.
  */
-import { CANCELLED, EventQueue, type Handler } from './event-queue.js';
+import { CANCELLED, EventQueue, type Handler, TAG_MASK } from './event-queue.js';
 
 export type { Handler } from './event-queue.js';
 
@@ -16,18 +16,30 @@ export class Environment {
   /** set while the earliest event is being dispatched and still holds its place in the queue */
   private topInPlace = false;
 
-  /**
-   * Schedules `handler.fire(tag)` after `delayNs` (≥ 0). Returns the event's id for cancel(); once
-   * the event has fired or been cancelled, the id is stale and names no other event.
-   */
-  schedule(delayNs: number, handler: Handler, tag = 0): number {
+  /** Schedules `handler.fire(tag)` after `delayNs` (≥ 0); `tag` is an integer in [0, 2^20). */
+  schedule(delayNs: number, handler: Handler, tag = 0): void {
     // The first event a handler schedules takes the place of the one being dispatched: the common
-    // "fire, then schedule the next step" costs one sift instead of two.
+    // "fire, then schedule the next step" costs one sift instead of two. (Written out again in
+    // scheduleCancellable rather than shared: one more call level here keeps V8 from inlining the
+    // simulator's hot path into the dispatch loop.)
     if (this.topInPlace) {
       this.topInPlace = false;
-      return this.queue.replaceTop(this.now + delayNs, handler, tag);
+      this.queue.replaceTop(this.now + delayNs, handler, tag);
+    } else this.queue.push(this.now + delayNs, handler, tag);
+  }
+
+  /**
+   * Schedules as schedule() does, and returns the event's id for cancel(); once the event has fired or
+   * been cancelled, the id is stale and names no other event. Only events that may be cancelled pay
+   * for an id.
+   */
+  scheduleCancellable(delayNs: number, handler: Handler, tag = 0): number {
+    const queue = this.queue;
+    if (this.topInPlace) {
+      this.topInPlace = false;
+      return queue.cancellable(queue.replaceTop(this.now + delayNs, handler, tag));
     }
-    return this.queue.push(this.now + delayNs, handler, tag);
+    return queue.cancellable(queue.push(this.now + delayNs, handler, tag));
   }
 
   /** Cancels a pending event: it will never fire. A stale id (fired or cancelled) does nothing. */
@@ -58,7 +70,7 @@ export class Environment {
       this.now = queue.keys[0];
       this.events++;
       this.topInPlace = true;
-      handler.fire(queue.tags[slot]);
+      handler.fire(queue.tags[slot] & TAG_MASK);
       if (this.topInPlace) {
         this.topInPlace = false;
         queue.pop();

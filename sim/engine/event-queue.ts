@@ -3,13 +3,16 @@
  * were pushed. The heap moves only (time, slot) pairs in typed arrays; each event's handler, tag and
  * sequence number stay put in a slot table with a free list, so scheduling allocates nothing.
  *
- * Slots are reused, so an event's id is its slot plus the slot's generation, bumped every time the
- * slot takes a new event: id = generation × 2^20 + slot. A stale id (its event fired or was
- * cancelled, and the slot now holds another) no longer matches, and cancelling it does nothing.
- * Generations wrap at 2^10, so that ids stay below 2^30, small integers in every JavaScript engine: a
- * larger id would be a boxed double, allocated on every return. A stale id could only match again
- * after its slot took 1024 more events; the holders (bandwidth pools, spinning waiters) only ever
- * cancel events still pending. At most 2^20 events can be pending at once.
+ * Most events are never cancelled, and they pay nothing for ids: push() and replaceTop() return the
+ * slot, which names the event only until it pops. An event that may be cancelled is marked so by
+ * cancellable(slot) right after it is scheduled: that bumps the slot's generation and sets a bit in
+ * its stored tag, and returns the id, generation × 2^20 + slot. cancel(id) acts only while the slot
+ * holds a marked event of that generation, so a stale id (its event fired or was cancelled, and the
+ * slot now holds another, marked or not) does nothing. Generations wrap at 2^10, so that ids stay
+ * below 2^30, small integers in every JavaScript engine (a larger id would be a boxed double); a stale
+ * id could only match again after its slot took 1024 more marked events, and the holders (bandwidth
+ * pools, spinning waiters) only ever cancel events still pending. At most 2^20 events can be pending
+ * at once, and tags are below 2^20.
  */
 /** Anything that can receive an event. `tag` tells the receiver which of its events fired. */
 export interface Handler {
@@ -24,6 +27,10 @@ const SLOT_BITS = 20;
 export const MAX_PENDING = 2 ** SLOT_BITS;
 const SLOT_MASK = MAX_PENDING - 1;
 const GENERATION_MASK = 2 ** 10 - 1;
+/** set in a slot's stored tag while it holds an event marked cancellable */
+const CANCELLABLE = 2 ** 30;
+/** the tags handlers see: below 2^20 */
+export const TAG_MASK = 2 ** 20 - 1;
 
 /** The slot an event id names. */
 function slotOf(id: number): number {
@@ -38,8 +45,9 @@ export class EventQueue {
   keys: Float64Array;
   slots: Int32Array;
   private seqs: Float64Array;
-  /** per slot: how many events it has taken (mod 2^10); part of each event's id */
+  /** per slot: how many cancellable events it has taken (mod 2^10); part of each such event's id */
   private generations: Int32Array;
+  /** per slot: the event's tag, plus CANCELLABLE when it was marked so; read by the dispatch loop */
   tags: Int32Array;
   handlers: Handler[];
   private free: Int32Array;
@@ -65,7 +73,7 @@ export class EventQueue {
   /**
    * Replaces the earliest event, already dispatched, by a new one in the same slot: one sift-down
    * instead of a pop and a push. Valid because the new key is not earlier than the replaced one.
-   * Returns the new event's id; the replaced event's id is stale from now on.
+   * Returns the slot, for cancellable(); the replaced event's id is stale from now on.
    */
   replaceTop(key: number, handler: Handler, tag: number): number {
     const slot = this.slots[0];
@@ -74,10 +82,10 @@ export class EventQueue {
     this.tags[slot] = tag;
     this.handlers[slot] = handler;
     this.siftDown(key, slot, seq, this.size);
-    return this.take(slot);
+    return slot;
   }
 
-  /** Adds an event; returns its id, which cancel() accepts until the event pops. */
+  /** Adds an event; returns its slot, for cancellable(). */
   push(key: number, handler: Handler, tag: number): number {
     if (this.freeCount === 0) this.grow();
     const slot = this.free[--this.freeCount];
@@ -99,17 +107,29 @@ export class EventQueue {
     }
     keys[i] = key;
     slots[i] = slot;
-    return this.take(slot);
+    return slot;
+  }
+
+  /**
+   * Marks the event just scheduled in `slot` as one that may be cancelled: gives the slot its next
+   * generation and returns the event's id, which cancel() accepts until the event pops.
+   */
+  cancellable(slot: number): number {
+    const generation = (this.generations[slot] + 1) & GENERATION_MASK;
+    this.generations[slot] = generation;
+    this.tags[slot] |= CANCELLABLE;
+    return (generation << SLOT_BITS) | slot;
   }
 
   /**
    * Marks a pending event cancelled: it stays in the heap until it reaches the top, where pop()
    * removes it and returns null. Returns false, changing nothing, for a stale id: its event already
-   * popped or was cancelled, and its slot may hold another event now.
+   * popped or was cancelled, and its slot may hold another event now (one not marked cancellable, or
+   * one of another generation).
    */
   cancel(id: number): boolean {
     const slot = slotOf(id);
-    const stale = id >>> SLOT_BITS !== this.generations[slot];
+    const stale = id >>> SLOT_BITS !== this.generations[slot] || (this.tags[slot] & CANCELLABLE) === 0;
     if (stale || this.handlers[slot] === CANCELLED) return false;
     this.handlers[slot] = CANCELLED;
     return true;
@@ -124,20 +144,13 @@ export class EventQueue {
     const slots = this.slots;
     const seqs = this.seqs;
     const top = slots[0];
-    this.poppedTag = this.tags[top];
+    this.poppedTag = this.tags[top] & TAG_MASK;
     const handler = this.handlers[top];
     this.handlers[top] = CANCELLED;
     this.free[this.freeCount++] = top;
     const n = --this.size;
     if (n > 0) this.siftDown(keys[n], slots[n], seqs[slots[n]], n);
     return handler === CANCELLED ? null : handler;
-  }
-
-  /** Gives `slot` its next generation, for the event it now holds, and returns that event's id. */
-  private take(slot: number): number {
-    const generation = (this.generations[slot] + 1) & GENERATION_MASK;
-    this.generations[slot] = generation;
-    return (generation << SLOT_BITS) | slot;
   }
 
   /** Places (key, slot, seq) at the root's hole and sifts it down among the first n entries. */

@@ -64,50 +64,56 @@ export function log(x: number): number {
   return k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
-// For logOneMinus: for bit lengths L = 1..54, TOP[L] = 2^(L − 1), FRAC[L] = 2^(21 − L) and
-// NORM[L] = 2^(1 − L), exact powers of two.
-const TOP = new Float64Array(55);
-const FRAC = new Float64Array(55);
-const NORM = new Float64Array(55);
-for (let L = 1, top = 1, frac = 2 ** 20, norm = 1; L <= 54; L++, top *= 2, frac /= 2, norm /= 2) {
+// For logOneMinus: for bit lengths L = 1..54, TOP[L] = 2^(L − 1) and FRAC[L] = 2^(21 − L); for
+// L = 1..55, NORM[L] = 2^(1 − L). All exact powers of two.
+const TOP = new Float64Array(56);
+const FRAC = new Float64Array(56);
+const NORM = new Float64Array(56);
+for (let L = 1, top = 1, frac = 2 ** 20, norm = 1; L <= 55; L++, top *= 2, frac /= 2, norm /= 2) {
   TOP[L] = top;
   FRAC[L] = frac;
   NORM[L] = norm;
 }
-const TWO_POW_32 = 4294967296;
+const TWO_POW_MINUS_32 = 1 / 4294967296;
 const TWO_POW_53 = 9007199254740992;
 
 /**
  * log(1 − u), with exactly log()'s bits, fast for the samplers' u in [0, 1): the words log() reads
  * from memory come from m = 2^53 (1 − u) (exact) by arithmetic instead. For m ≥ 1 of bit length L
  * (from Math.clz32), the exponent is L − 54, the high 20 fraction bits are ⌊(m − 2^(L−1)) 2^(21−L)⌋
- * and the normalised argument is m 2^(1−L) or half of it, all exact; from there the steps are log()'s.
- * Any other u goes through log() itself.
+ * and the normalised argument is m 2^(1−L), or half of it, m 2^(−L): all exact. From there the steps
+ * are log()'s, with two branches taken away, because unpredictable branches cost more than the
+ * arithmetic: the halving is a table index, and fdlibm's shortcuts for k = 0 are left out, since its
+ * general formulas give the same bits there (k·ln2 terms are +0, and a − b = −(b − a) exactly, zeros
+ * included). The rare |f| < 2^-20 case and any u outside [0, 1) go through functions of their own,
+ * which keeps this one's bytecode under V8's inlining limit (460 bytes): a call that is not inlined
+ * returns its double boxed, an allocation on every sample.
  */
 export function logOneMinus(u: number): number {
   const m = (1 - u) * TWO_POW_53;
   if (!(m >= 1 && m <= TWO_POW_53)) return log(1 - u);
-  const high = Math.floor(m / TWO_POW_32);
-  const L = high > 0 ? 64 - Math.clz32(high) : 32 - Math.clz32(m);
-  const hx = Math.floor((m - TOP[L]) * FRAC[L]);
-  const i = (hx + 0x95f64) & 0x100000;
-  const x = i === 0 ? m * NORM[L] : m * NORM[L] * 0.5;
-  const k = L - 54 + (i >> 20);
-  const f = x - 1.0;
-  if ((0x000fffff & (2 + hx)) < 3) {
-    if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
-    const R = f * f * (0.5 - ONE_THIRD * f);
-    return k === 0 ? f - R : k * LN2_HI - (R - k * LN2_LO - f);
-  }
+  // m < 2^54, so these truncations of positive values are floors
+  const high = (m * TWO_POW_MINUS_32) >>> 0;
+  const L = high !== 0 ? 64 - Math.clz32(high) : 32 - Math.clz32(m >>> 0);
+  const hx = ((m - TOP[L]) * FRAC[L]) | 0;
+  const half = ((hx + 0x95f64) >> 20) & 1;
+  const f = m * NORM[L + half] - 1.0;
+  const k = L - 54 + half;
+  if ((0x000fffff & (2 + hx)) < 3) return logNearOne(f, k);
   const s = f / (2.0 + f);
   const z = s * s;
   const w = z * z;
-  const t1 = w * (LG2 + w * (LG4 + w * LG6));
-  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
-  const R = t2 + t1;
+  const R = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
   if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + R)) : k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+    return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
   }
-  return k === 0 ? f - s * (f - R) : k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+  return k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+}
+
+/** logOneMinus's rare case |f| < 2^-20, apart so that logOneMinus stays small enough to be inlined. */
+function logNearOne(f: number, k: number): number {
+  if (f === 0) return k * LN2_HI + k * LN2_LO;
+  const R = f * f * (0.5 - ONE_THIRD * f);
+  return k * LN2_HI - (R - k * LN2_LO - f);
 }

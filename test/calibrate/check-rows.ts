@@ -1,6 +1,7 @@
 // What every harness's rows must satisfy (CONTRACTS.md, MEASUREMENTS.jsonl): the contract's fields and
-// types, positive values, the median of the repeats as the value, exactly the planned points, and rows
-// that readMeasurements accepts; today's lock rows carry no holdNs.
+// types, positive values, the median of the repeats (of every pass) as the value, the dispersion fields
+// (quartiles, each pass's median), exactly the planned points, and rows that readMeasurements accepts;
+// today's lock rows carry no holdNs.
 
 import { expect } from 'vitest';
 import {
@@ -34,9 +35,18 @@ export function checkRows(rows: MeasurementRow[], harness: 'c' | 'js', options: 
     const value = row[valueField(row.bench)] as number;
     expect(value, line).toBeGreaterThan(0);
     const repeats = row.repeats as number[];
-    expect(repeats, line).toHaveLength(options.repeats);
+    const n = options.repeats * options.passes;
+    expect(repeats, line).toHaveLength(n);
     for (const r of repeats) expect(r, line).toBeGreaterThan(0);
-    expect(value, line).toBe([...repeats].sort((a, b) => a - b)[(options.repeats - 1) / 2]);
+    const sorted = [...repeats].sort((a, b) => a - b);
+    const mid = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    expect(Math.abs(value - mid), line).toBeLessThanOrEqual(1e-5 * mid); // both printed to 6 digits
+    // dispersion: the repeats' quartiles and each pass's median
+    expect(row.passes, line).toBe(options.passes);
+    expect(row.repeatsPerPass, line).toBe(options.repeats);
+    expect(row.passMedians, line).toHaveLength(options.passes);
+    expect(row.q1 as number, line).toBeLessThanOrEqual(value * (1 + 1e-5));
+    expect(row.q3 as number, line).toBeGreaterThanOrEqual(value * (1 - 1e-5));
     expect(row.durationNs, line).toBe(options.durationMs * 1e6);
     expect(row.nproc, line).toBeGreaterThanOrEqual(1);
     expect(row.loadavgStart, line).toHaveLength(3);

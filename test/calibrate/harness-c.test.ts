@@ -1,6 +1,7 @@
 // The C harness compiles with the system compiler (and with every warning as an error), and its
-// --quick sitting (cut to a few seconds), whole or only the new benches, prints a whole row for every
-// planned point; on one CPU it leaves clear-remote out and says so. Speeds are never asserted.
+// --quick sitting (cut to a few seconds), whole or only the new benches, in passes, prints a whole row
+// for every planned point (threads pinned unless --no-pin); on one CPU it leaves clear-remote out and
+// says so. Speeds are never asserted.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -41,7 +42,14 @@ describe('the C harness', () => {
 
   it('passes its options as the C program flags', () => {
     expect(
-      loopsArgs({ quick: true, benches: ['clear', 'alloc'], threads: [1, 4], durationMs: 7, repeats: 3 }),
+      loopsArgs({
+        quick: true,
+        benches: ['clear', 'alloc'],
+        threads: [1, 4],
+        durationMs: 7,
+        repeats: 3,
+        passes: 2,
+      }),
     ).toEqual([
       '--quick',
       '--bench',
@@ -52,6 +60,8 @@ describe('the C harness', () => {
       '7',
       '--repeats',
       '3',
+      '--passes',
+      '2',
     ]);
   });
 
@@ -105,6 +115,21 @@ describe('the C harness', () => {
       'zerosim-loops: clear-remote skipped: it needs 2 CPUs and this process may use 1\n',
     );
   });
+
+  it.runIf(hasCompiler)(
+    'runs the plan in passes, round-robin: every pass adds its repeats to each row; threads pinned',
+    async () => {
+      const options = { ...TINY, benches: ['clear', 'lock'] as const, passes: 2 };
+      const rows = await runCHarness({ ...options, cacheDir });
+      checkRows(rows, 'c', resolveOptions(options, availableParallelism()));
+      for (const row of rows) expect(row.pinned).toBe(true);
+      const binary = await compileLoops({ cacheDir });
+      const args = ['--quick', '--bench', 'lock', '--threads', '2', '--duration-ms', '1', '--repeats', '1'];
+      const run = spawnSync(binary, [...args, '--no-pin'], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      for (const line of run.stdout.trim().split('\n')) expect(JSON.parse(line).pinned).toBe(false);
+    },
+  );
 
   it.runIf(hasCompiler)(
     'prints a valid row for every point of a quick sitting, streamed as it goes',

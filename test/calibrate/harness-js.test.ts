@@ -1,6 +1,6 @@
 // The JS harness (worker threads) measures every planned point of a --quick sitting, cut to a few
-// seconds, whole or only the new benches, and reports progress once per measurement; on one CPU it
-// leaves clear-remote out and says so. Speeds are never asserted.
+// seconds, whole or only the new benches, in passes, and reports progress once per measurement of
+// every pass; on one CPU it leaves clear-remote out and says so. Speeds are never asserted.
 
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -20,6 +20,16 @@ describe('the JS harness', () => {
     expect(progress.map((p) => p.done)).toEqual(rows.map((_, i) => i + 1));
     expect(progress.map((p) => p.row)).toEqual(rows);
     for (const p of progress) expect(p.total).toBe(rows.length);
+  });
+
+  it('runs the plan in passes, round-robin, with progress over every pass', async () => {
+    const options = { ...TINY, benches: ['clear', 'lock'] as const, passes: 2 };
+    const progress: JsProgress[] = [];
+    const rows = await runJsHarness({ ...options, onProgress: (p) => progress.push(p) });
+    checkRows(rows, 'js', resolveOptions(options, availableParallelism()));
+    expect(progress.map((p) => p.done)).toEqual(progress.map((_, i) => i + 1));
+    expect(progress.filter((p) => p.row !== undefined).map((p) => p.row)).toEqual(rows);
+    for (const p of progress) expect(p.total).toBe(2 * rows.length);
   });
 
   it('measures only clear-remote and lock when asked: rows that read.ts accepts', async () => {

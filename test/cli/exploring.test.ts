@@ -108,6 +108,10 @@ describe('zerosim run --precision', () => {
       '--max-replications: got 1.5 (expected an integer of at least 2)',
     ],
     [
+      ['--max-replications', '20'],
+      '--max-replications: given without --precision (expected --precision R as well: the cap applies only to a run that adds replications until its precision target; without it use --replications N)',
+    ],
+    [
       ['--trace', 'go1.0-under-lock@3'],
       '--trace: got "go1.0-under-lock@3" (expected POLICY@CORES, a policy and a core count of the study: go1.0-under-lock, go1.1-after-unlock @ 1, 4)',
     ],

@@ -186,13 +186,13 @@ describe('the library’s loadScenario', () => {
 });
 
 describe('Predicting this host (README)', () => {
-  // the fit of every row of a sitting simulates 37 loops per trial: about 70 s on a quiet 2-core host
+  // the fit of every row of a sitting simulates 37 loops per trial: about 30–60 s on a 2-core host
   it('calibrate --from the C sitting, then run scenarios/this-host.json with --machine', {
     timeout: 400_000,
   }, () => {
     const dir = scratchDir();
     // the newest quiet sitting, with clear-remote and held-lock rows (see test/calibrate/sittings.test.ts)
-    const sitting = join(packageRoot, 'test', 'fixtures', 'measurements', 'c-sitting-6.jsonl');
+    const sitting = join(packageRoot, 'test', 'fixtures', 'measurements', 'c-sitting-8.jsonl');
     const calibrated = zerosim(['calibrate', '--from', sitting, '--out', 'cal', '--quiet'], dir);
     expect(calibrated.stderr).toBe('');
     expect(calibrated.code).toBe(0);

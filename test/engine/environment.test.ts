@@ -50,7 +50,7 @@ describe('Environment', () => {
     const env = new Environment();
     const log: Array<[string, number]> = [];
     const a = recorder(env, log, 'a');
-    const id = env.schedule(3, a, 1);
+    const id = env.scheduleCancellable(3, a, 1);
     env.schedule(4, a, 2);
     env.cancel(id);
     env.cancel(id);
@@ -64,10 +64,10 @@ describe('Environment', () => {
     const log: Array<[string, number]> = [];
     const a = recorder(env, log, 'a');
     const b = recorder(env, log, 'b');
-    const first = env.schedule(1, a, 1);
+    const first = env.scheduleCancellable(1, a, 1);
     env.run();
     // The queue is empty again: the next event takes the slot the fired one freed.
-    const second = env.schedule(2, b, 2);
+    const second = env.scheduleCancellable(2, b, 2);
     expect(second % 2 ** 20).toBe(first % 2 ** 20);
     expect(second).not.toBe(first);
     env.cancel(first);
@@ -87,11 +87,11 @@ describe('Environment', () => {
     const a: Handler = {
       fire: () => {
         log.push(['a', env.now]);
-        next = env.schedule(5, b, 1);
+        next = env.scheduleCancellable(5, b, 1);
         env.cancel(fired);
       },
     };
-    fired = env.schedule(1, a);
+    fired = env.scheduleCancellable(1, a);
     env.run();
     expect(next % 2 ** 20).toBe(fired % 2 ** 20);
     expect(log).toEqual([
@@ -104,15 +104,48 @@ describe('Environment', () => {
     const env = new Environment();
     const log: Array<[string, number]> = [];
     const a = recorder(env, log, 'a');
-    const cancelled = env.schedule(1, a, 1);
+    const cancelled = env.scheduleCancellable(1, a, 1);
     env.cancel(cancelled);
     env.run();
-    const reused = env.schedule(1, a, 2);
+    const reused = env.scheduleCancellable(1, a, 2);
     expect(reused % 2 ** 20).toBe(cancelled % 2 ** 20);
     env.cancel(cancelled);
     env.run();
     // a cancelled event never moves the clock: the second event is due 1 ns after time 0
     expect(log).toEqual([['a2', 1]]);
+  });
+
+  it('ignores a stale id when its slot now holds an event not marked cancellable', () => {
+    const env = new Environment();
+    const log: Array<[string, number]> = [];
+    const a = recorder(env, log, 'a');
+    const b = recorder(env, log, 'b');
+    const first = env.scheduleCancellable(1, a, 1);
+    env.run();
+    // the plain event takes the freed slot (the only one free at the top of the free list) and keeps
+    // the slot's generation, which the stale id still names
+    env.schedule(2, b, 2);
+    expect(env.scheduleCancellable(3, b, 3) % 2 ** 20).not.toBe(first % 2 ** 20);
+    env.cancel(first);
+    env.run();
+    expect(log).toEqual([
+      ['a1', 1],
+      ['b2', 3],
+      ['b3', 4],
+    ]);
+  });
+
+  it('hands a cancellable event its own tag, the largest included', () => {
+    const env = new Environment();
+    const log: Array<[string, number]> = [];
+    const a = recorder(env, log, 'a');
+    env.scheduleCancellable(1, a, 2 ** 20 - 1);
+    env.schedule(2, a, 7);
+    env.run();
+    expect(log).toEqual([
+      [`a${2 ** 20 - 1}`, 1],
+      ['a7', 2],
+    ]);
   });
 
   it('stops at untilNs with the clock there and the later events still pending', () => {
@@ -136,7 +169,7 @@ describe('Environment', () => {
     const h: Handler = { fire() {} };
     let previous = -1;
     for (let i = 0; i < 5000; i++) {
-      const id = env.schedule(1, h);
+      const id = env.scheduleCancellable(1, h);
       expect(Number.isInteger(id) && id >= 0 && id < 2 ** 30).toBe(true);
       expect(id).not.toBe(previous);
       previous = id;

@@ -93,6 +93,9 @@ describe('sim/math', () => {
           const m = Math.floor(2 ** L * r) + d;
           if (m >= 1 && m <= 2 ** 53) edges.push(1 - m / 2 ** 53);
         }
+    // 1 − u within 2^-20 of 1 (fdlibm's short series), with k = 0 and k = −1 (1 − u just below 1 and
+    // just below √2/2), where logOneMinus drops fdlibm's k = 0 shortcuts
+    for (let j = 0; j < 4096; j++) edges.push(j * 2 ** -40, 1 - Math.SQRT1_2 + (j - 2048) * 2 ** -40);
     for (const u of edges) expect(Object.is(logOneMinus(u), log(1 - u)), `u = ${u}`).toBe(true);
   });
 });

@@ -14,11 +14,16 @@
  *                 looping: work; lock; pop; clear if under-lock; unlock; clear if after-unlock; write
  *                 first and last byte; lock; push; unlock
  *
- * Each measurement runs a warm-up, then R repeats of a fixed wall time; the row's value is the median
- * repeat and "repeats" lists them all. Each thread times itself, from the start to the end of its last
- * operation, and does at least one, so a rate is never empty. Build: cc -O2 -pthread -o zerosim-loops zerosim-loops.c
+ * The whole plan runs P times (passes), round-robin; in each pass each measurement runs a warm-up, then
+ * R repeats of a fixed wall time. A row's value is the median of its P x R repeats and "repeats" lists
+ * them all, pass by pass, so host drift over the sitting hits every row alike, and a clear row is
+ * measured near the alloc rows it explains. Rows are printed during the last pass. Thread t is pinned
+ * to the t-th CPU this process may use (modulo their count; --no-pin leaves placement to the scheduler).
+ * Each thread times itself, from the start to the end of its last operation, and does at least one, so
+ * a rate is never empty. Build: cc -O2 -pthread -o zerosim-loops zerosim-loops.c
  * Usage: zerosim-loops [--quick] [--bench clear,clear-remote,lock,fault,alloc] [--threads 1,2]
- *                      [--duration-ms N] [--repeats N] [--warmup-ms N] [--host TEXT]
+ *                      [--duration-ms N] [--repeats N] [--passes N] [--warmup-ms N] [--no-pin]
+ *                      [--host TEXT]
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -35,6 +40,8 @@
 
 #define MAX_LIST 64
 #define MAX_THREADS 1024
+#define MAX_ROWS 512
+#define MAX_VALUES 256
 
 typedef struct {
   long v[MAX_LIST];
@@ -48,6 +55,8 @@ static struct {
   long duration_ms;
   long warmup_ms;
   int repeats;
+  int passes;
+  int pin;
   const char *host;
 } opt;
 
@@ -55,6 +64,19 @@ static long nproc_online;
 static long page_bytes;
 static double spin_iters_per_ns;
 static char sitting_date[32];
+static int pass;      /* the pass running, from 0 */
+static int row_index; /* the measurement running within this pass */
+static cpu_set_t usable_set;
+static int usable_count;
+
+/* What each row has gathered over the passes so far. */
+typedef struct {
+  double values[MAX_VALUES];
+  int n;
+  double spin[MAX_VALUES]; /* spin iterations per ns, one per pass */
+  double load0[3];
+} row_acc_t;
+static row_acc_t *acc;
 
 /* ---- time, spin work and the compiler barrier ---- */
 
@@ -83,13 +105,13 @@ static volatile uint64_t spin_sink;
 
 /*
  * Iterations of spin() per ns, measured against CLOCK_MONOTONIC: grow one run until it takes at least
- * the window (20 ms, 5 ms with --quick), then take the median rate of 5 such runs. The median, not the
+ * the window (10 ms, 5 ms with --quick), then take the median rate of 5 such runs. The median, not the
  * fastest: the fastest run catches a moment of boost or of no competition, so the work asked for
  * would then take longer than asked whenever the core runs at its usual speed. Called before every
  * measurement, so a frequency change between measurements is followed; each row records the rate.
  */
 static void calibrate_spin(void) {
-  const uint64_t window_ns = opt.quick ? 5000000ull : 20000000ull;
+  const uint64_t window_ns = opt.quick ? 5000000ull : 10000000ull;
   uint64_t iters = 1u << 16;
   spin_sink += spin(iters);
   for (;;) {
@@ -174,8 +196,23 @@ typedef struct {
   int tid;
 } thread_arg_t;
 
+/* Pins the calling thread to the tid-th CPU this process may use (modulo their count). */
+static void pin_thread(int tid) {
+  if (!opt.pin || usable_count < 1) return;
+  int k = tid % usable_count;
+  for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+    if (CPU_ISSET(cpu, &usable_set) && k-- == 0) {
+      cpu_set_t one;
+      CPU_ZERO(&one);
+      CPU_SET(cpu, &one);
+      pthread_setaffinity_np(pthread_self(), sizeof one, &one);
+      return;
+    }
+}
+
 static void *thread_main(void *arg) {
   thread_arg_t *a = arg;
+  pin_thread(a->tid);
   a->m->body(a->m, a->tid);
   return NULL;
 }
@@ -376,31 +413,51 @@ static void print_json_string(const char *s) {
   putchar('"');
 }
 
+static double quantile(const double *sorted, int n, double q) {
+  double pos = q * (n - 1);
+  int i = (int)pos;
+  return i + 1 < n ? sorted[i] + (pos - i) * (sorted[i + 1] - sorted[i]) : sorted[n - 1];
+}
+
 /*
- * Runs warm-up and repeats, then prints one row. `fields` is the row's own JSON (bench and
- * parameters, without braces); `key` names the value; `scale` turns the threads' summed rates per ns
- * into the value, or with `mean` set, their mean (fault reports ns per page per thread).
+ * Runs warm-up and repeats, adding them to this row's values; on the last pass prints the row. `fields`
+ * is the row's own JSON (bench and parameters, without braces); `key` names the value; `scale` turns
+ * the threads' summed rates per ns into the value, or with `mean` set, their mean (fault reports ns
+ * per page per thread). Extra fields: the passes, the quartiles of the repeats and each pass's median.
  */
 static void measure(measurement_t *m, const char *fields, const char *key, double scale, int mean) {
-  double load0[3], load1[3], values[64];
-  read_loadavg(load0);
-  calibrate_spin();
-  run_once(m, opt.warmup_ms, mean);
-  for (int r = 0; r < opt.repeats; r++) {
-    values[r] = run_once(m, opt.duration_ms, mean) * scale;
+  if (row_index >= MAX_ROWS) {
+    fprintf(stderr, "zerosim-loops: more than %d measurements\n", MAX_ROWS);
+    exit(1);
   }
+  row_acc_t *a = &acc[row_index++];
+  if (pass == 0) read_loadavg(a->load0);
+  calibrate_spin();
+  a->spin[pass] = spin_iters_per_ns;
+  run_once(m, opt.warmup_ms, mean);
+  for (int r = 0; r < opt.repeats; r++) a->values[a->n++] = run_once(m, opt.duration_ms, mean) * scale;
+  if (pass < opt.passes - 1) return;
+  double load1[3], sorted[MAX_VALUES], spins[MAX_VALUES];
   read_loadavg(load1);
-  double sorted[64];
-  memcpy(sorted, values, sizeof(double) * (size_t)opt.repeats);
-  qsort(sorted, (size_t)opt.repeats, sizeof(double), cmp_double);
-  double median = opt.repeats % 2 ? sorted[opt.repeats / 2]
-                                  : (sorted[opt.repeats / 2 - 1] + sorted[opt.repeats / 2]) / 2;
-  printf("{%s,\"%s\":%.6g,\"harness\":\"c\",\"repeats\":[", fields, key, median);
-  for (int r = 0; r < opt.repeats; r++) printf("%s%.6g", r ? "," : "", values[r]);
-  printf("],\"durationNs\":%ld,\"warmupNs\":%ld,\"nproc\":%ld,\"spinItersPerNs\":%.6g,"
+  memcpy(sorted, a->values, sizeof(double) * (size_t)a->n);
+  qsort(sorted, (size_t)a->n, sizeof(double), cmp_double);
+  memcpy(spins, a->spin, sizeof(double) * (size_t)opt.passes);
+  qsort(spins, (size_t)opt.passes, sizeof(double), cmp_double);
+  printf("{%s,\"%s\":%.6g,\"harness\":\"c\",\"repeats\":[", fields, key, quantile(sorted, a->n, 0.5));
+  for (int r = 0; r < a->n; r++) printf("%s%.6g", r ? "," : "", a->values[r]);
+  printf("],\"passes\":%d,\"repeatsPerPass\":%d,\"q1\":%.6g,\"q3\":%.6g,\"passMedians\":[", opt.passes,
+         opt.repeats, quantile(sorted, a->n, 0.25), quantile(sorted, a->n, 0.75));
+  for (int p = 0; p < opt.passes; p++) {
+    double one[MAX_VALUES];
+    memcpy(one, a->values + p * opt.repeats, sizeof(double) * (size_t)opt.repeats);
+    qsort(one, (size_t)opt.repeats, sizeof(double), cmp_double);
+    printf("%s%.6g", p ? "," : "", quantile(one, opt.repeats, 0.5));
+  }
+  printf("],\"pinned\":%s,\"durationNs\":%ld,\"warmupNs\":%ld,\"nproc\":%ld,\"spinItersPerNs\":%.6g,"
          "\"loadavgStart\":[%.2f,%.2f,%.2f],\"loadavgEnd\":[%.2f,%.2f,%.2f],\"date\":\"%s\"",
-         opt.duration_ms * 1000000L, opt.warmup_ms * 1000000L, nproc_online, spin_iters_per_ns, load0[0],
-         load0[1], load0[2], load1[0], load1[1], load1[2], sitting_date);
+         opt.pin ? "true" : "false", opt.duration_ms * 1000000L, opt.warmup_ms * 1000000L, nproc_online,
+         quantile(spins, opt.passes, 0.5), a->load0[0], a->load0[1], a->load0[2], load1[0], load1[1],
+         load1[2], sitting_date);
   if (opt.host != NULL) {
     printf(",\"host\":");
     print_json_string(opt.host);
@@ -445,15 +502,12 @@ static void bench_clear(void) {
 }
 
 /* The CPUs this process may run on (its affinity mask, as taskset sets it): at most those online. */
-static long usable_cpus(void) {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) != 0) return nproc_online;
-  return CPU_COUNT(&set);
-}
+static long usable_cpus(void) { return usable_count > 0 ? usable_count : nproc_online; }
 
 static void bench_clear_remote(void) {
   long cpus = usable_cpus();
   if (cpus < 2) { /* two threads taking turns on one CPU would clear a block this core wrote */
+    if (pass > 0) return;
     fprintf(stderr, "zerosim-loops: clear-remote skipped: it needs 2 CPUs and this process may use %ld\n",
             cpus);
     return;
@@ -597,7 +651,7 @@ static void bench_alloc(void) {
 static void usage(const char *why) {
   fprintf(stderr,
           "zerosim-loops: %s\nusage: zerosim-loops [--quick] [--bench clear,clear-remote,lock,fault,alloc]"
-          " [--threads 1,2,...] [--duration-ms N] [--warmup-ms N] [--repeats N] [--host TEXT]\n",
+          " [--threads 1,2,...] [--duration-ms N] [--warmup-ms N] [--repeats N] [--passes N] [--no-pin] [--host TEXT]\n",
           why);
   exit(2);
 }
@@ -651,12 +705,14 @@ int main(int argc, char **argv) {
   if (page_bytes < 1) page_bytes = 4096;
   opt.benches = 31;
   opt.repeats = 5;
-  long duration = -1, warmup = -1, repeats = -1;
+  opt.pin = 1;
+  long duration = -1, warmup = -1, repeats = -1, passes = -1;
   const char *threads = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(a, "--quick") == 0) opt.quick = 1;
+    else if (strcmp(a, "--no-pin") == 0) opt.pin = 0;
     else if (v == NULL && strncmp(a, "--", 2) == 0) {
       char msg[200];
       snprintf(msg, sizeof msg, "%s: missing value", a);
@@ -666,6 +722,7 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--duration-ms") == 0) duration = parse_long(argv[++i], a, 1, 600000);
     else if (strcmp(a, "--warmup-ms") == 0) warmup = parse_long(argv[++i], a, 1, 600000);
     else if (strcmp(a, "--repeats") == 0) repeats = parse_long(argv[++i], a, 1, 63);
+    else if (strcmp(a, "--passes") == 0) passes = parse_long(argv[++i], a, 1, 63);
     else if (strcmp(a, "--host") == 0) opt.host = argv[++i];
     else {
       char msg[200];
@@ -673,9 +730,13 @@ int main(int argc, char **argv) {
       usage(msg);
     }
   }
-  opt.duration_ms = duration > 0 ? duration : opt.quick ? 50 : 200;
+  opt.duration_ms = duration > 0 ? duration : opt.quick ? 50 : 100;
   opt.warmup_ms = warmup > 0 ? warmup : opt.duration_ms / 2 > 1 ? opt.duration_ms / 2 : 1;
-  opt.repeats = repeats > 0 ? (int)repeats : opt.quick ? 3 : 5;
+  opt.repeats = repeats > 0 ? (int)repeats : opt.quick ? 3 : 2;
+  opt.passes = passes > 0 ? (int)passes : opt.quick ? 1 : 5;
+  if (opt.passes * opt.repeats > MAX_VALUES) usage("--passes times --repeats is more than 256");
+  if (sched_getaffinity(0, sizeof usable_set, &usable_set) == 0) usable_count = CPU_COUNT(&usable_set);
+  acc = calloc(MAX_ROWS, sizeof *acc);
   if (threads != NULL) parse_list(threads, &opt.threads, "--threads");
   else {
     opt.threads.n = 0;
@@ -683,10 +744,13 @@ int main(int argc, char **argv) {
   }
   time_t wall = time(NULL);
   strftime(sitting_date, sizeof sitting_date, "%Y-%m-%dT%H:%M:%SZ", gmtime(&wall));
-  if (opt.benches & 1) bench_clear();
-  if (opt.benches & 16) bench_clear_remote();
-  if (opt.benches & 2) bench_lock();
-  if (opt.benches & 4) bench_fault();
-  if (opt.benches & 8) bench_alloc();
+  for (pass = 0; pass < opt.passes; pass++) {
+    row_index = 0;
+    if (opt.benches & 1) bench_clear();
+    if (opt.benches & 16) bench_clear_remote();
+    if (opt.benches & 2) bench_lock();
+    if (opt.benches & 4) bench_fault();
+    if (opt.benches & 8) bench_alloc();
+  }
   return 0;
 }

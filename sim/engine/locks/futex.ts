@@ -142,7 +142,7 @@ export class FutexLock implements Lock {
   private wait(request: Request): void {
     if (this.costs.spinNs > 0) {
       this.spinners.push(request);
-      request.spinEvent = this.env.schedule(this.costs.spinNs, request, SPIN_OVER);
+      request.spinEvent = this.env.scheduleCancellable(this.costs.spinNs, request, SPIN_OVER);
       request.client.lockWaitState?.(WAIT_SPIN);
       return;
     }

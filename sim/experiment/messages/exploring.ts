@@ -15,6 +15,9 @@ export function traceFlagProblem(
   );
 }
 
+export const maxReplicationsWithoutPrecision =
+  '--max-replications: given without --precision (expected --precision R as well: the cap applies only to a run that adds replications until its precision target; without it use --replications N)';
+
 export const traceWithShard =
   '--trace: not with --shard (expected a run without --shard: a trace is one replication, run it on its own)';
 

@@ -68,6 +68,8 @@ export function studyFlagValues(flags: StudyFlagText): StudyFlagValues {
     numberOrText(flags.maxReplications),
     problems,
   );
+  if (maxReplications !== undefined && target === undefined && flags.precision === undefined)
+    problems.push(messages.maxReplicationsWithoutPrecision);
   if (problems.length > 0) throw new InputError(problems);
   const precision =
     target === undefined
