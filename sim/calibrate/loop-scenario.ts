@@ -7,7 +7,7 @@
 
 import { InputError, loadScenarioValue } from '../experiment/scenario/index.js';
 import { modelConfig } from '../model/config.js';
-import { runReplication } from '../model/replication.js';
+import { allocationRate } from '../model/replication.js';
 import type { CalibratedMachine } from '../types/calibration.js';
 import type { Scenario } from '../types/index.js';
 
@@ -74,8 +74,7 @@ export function loopScenario(spec: LoopSpec): Scenario {
 /** Allocations (or lock acquisitions) per second of the simulated loop. */
 export function simulateLoop(spec: LoopSpec): number {
   const scenario = loopScenario(spec);
-  return runReplication(modelConfig(scenario, scenario.policies[0], spec.threads, scenario.run.seed))
-    .allocsPerSec;
+  return allocationRate(modelConfig(scenario, scenario.policies[0], spec.threads, scenario.run.seed));
 }
 
 /** Whether the model accepts a machine value (new fields such as memory.caches), by loading it. */

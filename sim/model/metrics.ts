@@ -78,13 +78,14 @@ export class Metrics implements Counters {
   /** ns spent in each CORE_STATES entry, summed over cores */
   readonly stateNs = new Float64Array(CORE_STATES.length);
   /** request to usable block, ns */
-  readonly latencyNs = new Tally();
+  readonly latencyNs: Tally;
   /** the longest non-preemptible stretch in each segment between snapshots */
   readonly stretchNs: number[] = [0];
 
-  /** `levels`: cache levels plus DRAM, or 0 with no cache levels */
-  constructor(levels = 0) {
+  /** `levels`: cache levels plus DRAM, or 0 with no cache levels; `percentiles`: keep latency histograms */
+  constructor(levels = 0, percentiles = true) {
     this.levelBytes = new Float64Array(levels);
+    this.latencyNs = new Tally(percentiles);
   }
 
   counters(): Counters {

@@ -131,6 +131,28 @@ function bargeShare(start: Snapshot, end: Snapshot): number {
   return grants > 0 ? (end.lockBarges - start.lockBarges) / grants : 0;
 }
 
+/**
+ * Allocations per second of one replication, the same number as runReplication's `allocsPerSec`,
+ * without the histograms the rest of its result needs (the calibration fit simulates thousands of
+ * loops and reads only this).
+ */
+export function allocationRate(config: ModelConfig): number {
+  const sys = new System(config, null, false);
+  try {
+    sys.run();
+    const end = sys.capture();
+    const start = sys.snapshots[cutIndex(sys.snapshots, end.timeNs, config.warmupFraction)];
+    return perSecond(end.counters.allocations - start.counters.allocations, end.timeNs - start.timeNs);
+  } finally {
+    sys.dispose();
+  }
+}
+
+/** Events per second from a count over a window in ns (0 for an empty window). */
+function perSecond(count: number, windowNs: number): number {
+  return (windowNs > 0 ? count / windowNs : 0) * 1e9;
+}
+
 /** One replication; a recorder, if given, listens to its state changes (see trace.ts). */
 export function runReplication(
   config: ModelConfig,
@@ -165,7 +187,7 @@ export function runReplication(
     const queueWaitCount = end.queueWaitCount - start.queueWaitCount;
     const queueWaitSumNs = end.queueWaitSumNs - start.queueWaitSumNs;
     const result: ReplicationResult = {
-      allocsPerSec: perNs(n) * 1e9,
+      allocsPerSec: perSecond(n, windowNs),
       bytesPerSec: perNs(d((c) => c.allocatedBytes)) * 1e9,
       lockUtilization: perNs(end.lockBusyNs - start.lockBusyNs),
       lockQueueLength: perNs(end.lockQueueNs - start.lockQueueNs),

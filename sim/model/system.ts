@@ -40,18 +40,20 @@ export class System implements ModelContext {
   holders = 0;
   maxHolders = 0;
 
+  /** `percentiles`: false when only means and rates are read, which skips the HDR histograms */
   constructor(
     readonly config: ModelConfig,
     readonly recorder: StateRecorder | null = null,
+    percentiles = true,
   ) {
     const { env } = this;
-    this.lock = createLock(env, config.lock);
+    this.lock = createLock(env, config.lock, percentiles);
     const zeroers = zeroerThreads(config.policy);
     // Chosen once: with no cache levels, byte pools and one DRAM pool, exactly as before them.
     if (config.caches.length === 0) {
       this.clearing = new PoolClearing(env, config.clearCaps);
       this.heap = new HeapMemory(config.initialDirtyBytes, config.maxFreeBytes);
-      this.metrics = new Metrics();
+      this.metrics = new Metrics(0, percentiles);
     } else {
       const writes = new Writes(config.cores + zeroers);
       const clearing = new CacheClearing(env, config.clearCaps, config.caches, writes);
@@ -62,7 +64,7 @@ export class System implements ModelContext {
         config.heapReuseOrder,
         writes,
       );
-      this.metrics = new Metrics(clearing.levelCount);
+      this.metrics = new Metrics(clearing.levelCount, percentiles);
     }
     if (recorder !== null) {
       listenToPools(recorder, this.clearing.pools);
