@@ -76,10 +76,16 @@ describe('zerosim calibrate --from', () => {
 
   it('reads the rows from standard input with --from -', () => {
     const dir = scratchDir();
-    const r = spawnWithInput(['calibrate', '--from', '-', '--out', 'o'], dir, readFileSync(SITTING, 'utf8'));
+    // the sitting's 1-thread rows: what is read from stdin is the point here, not a simulated fit
+    const oneThread = readFileSync(SITTING, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '' && JSON.parse(line).threads === 1);
+    const r = spawnWithInput(['calibrate', '--from', '-', '--out', 'o'], dir, `${oneThread.join('\n')}\n`);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const c = JSON.parse(readFileSync(join(dir, 'o/calibration.json'), 'utf8'));
     expect(c.source).toBe('stdin');
+    expect(c.rows).toHaveLength(oneThread.length);
     expect(c.summary.check.rows).toBe(0);
   });
 });

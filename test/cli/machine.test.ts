@@ -186,7 +186,7 @@ describe('the library’s loadScenario', () => {
 });
 
 describe('Predicting this host (README)', () => {
-  // the fit of every row of a sitting simulates 37 loops per trial: about 30–60 s on a 2-core host
+  // the fit of every row of a sitting simulates 37 loops per trial: about 40 s on the 2-core VM (2026-12-08)
   it('calibrate --from the C sitting, then run scenarios/this-host.json with --machine', {
     timeout: 400_000,
   }, () => {

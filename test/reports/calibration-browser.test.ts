@@ -11,7 +11,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCalibrationHtml } from '../../reports/calibration.js';
 import { calibrate } from '../../sim/calibrate/fit.js';
-import { readMeasurements } from '../../sim/calibrate/read.js';
+import { markCheckRows, readMeasurements } from '../../sim/calibrate/read.js';
 import { loadAssets } from '../../sim/cli/assets.js';
 import { withNewBenches } from './calibration-rows.js';
 
@@ -45,7 +45,12 @@ afterAll(async () => {
 
 describe('calibration.html in chromium, offline', () => {
   it('renders every chart with marks, without errors or requests', async () => {
-    const rows = readMeasurements(readFileSync(SITTING, 'utf8'), 'c-sitting-1.jsonl');
+    // the 2-thread alloc rows as check rows, as the README's workflow does: they are drawn the same,
+    // and the fit does not simulate them on every trial
+    const rows = markCheckRows(
+      readMeasurements(readFileSync(SITTING, 'utf8'), 'c-sitting-1.jsonl'),
+      'bench=alloc,threads=2',
+    );
     const html = renderCalibrationHtml(
       withNewBenches(calibrate(rows, { source: 'fixture', toolVersion: 'test', resamples: 5 })),
       loadAssets(),
