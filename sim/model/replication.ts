@@ -140,12 +140,19 @@ export function allocationRate(config: ModelConfig): number {
   const sys = new System(config, null, false);
   try {
     sys.run();
-    const end = sys.capture();
-    const start = sys.snapshots[cutIndex(sys.snapshots, end.timeNs, config.warmupFraction)];
-    return perSecond(end.counters.allocations - start.counters.allocations, end.timeNs - start.timeNs);
+    const { start, end, windowNs } = measuredWindow(sys, config);
+    return perSecond(end.counters.allocations - start.counters.allocations, windowNs);
   } finally {
     sys.dispose();
   }
+}
+
+/** The window after the warm-up cut, of a run that has ended: its first snapshot's index, both ends, its length. */
+function measuredWindow(sys: System, config: ModelConfig) {
+  const end = sys.capture();
+  const k = cutIndex(sys.snapshots, end.timeNs, config.warmupFraction);
+  const start = sys.snapshots[k];
+  return { k, start, end, windowNs: end.timeNs - start.timeNs };
 }
 
 /** Events per second from a count over a window in ns (0 for an empty window). */
@@ -161,10 +168,7 @@ export function runReplication(
   const sys = new System(config, recorder);
   try {
     sys.run();
-    const end = sys.capture();
-    const k = cutIndex(sys.snapshots, end.timeNs, config.warmupFraction);
-    const start = sys.snapshots[k];
-    const windowNs = end.timeNs - start.timeNs;
+    const { k, start, end, windowNs } = measuredWindow(sys, config);
     const d = (f: (c: typeof end.counters) => number) => f(end.counters) - f(start.counters);
     const n = d((c) => c.allocations);
     const perAlloc = (x: number) => (n > 0 ? x / n : 0);
@@ -188,7 +192,10 @@ export function runReplication(
     const queueWaitSumNs = end.queueWaitSumNs - start.queueWaitSumNs;
     const result: ReplicationResult = {
       allocsPerSec: perSecond(n, windowNs),
-      bytesPerSec: perNs(d((c) => c.allocatedBytes)) * 1e9,
+      bytesPerSec: perSecond(
+        d((c) => c.allocatedBytes),
+        windowNs,
+      ),
       lockUtilization: perNs(end.lockBusyNs - start.lockBusyNs),
       lockQueueLength: perNs(end.lockQueueNs - start.lockQueueNs),
       bandwidthUtilization: perNs(end.bandwidthUsedNs - start.bandwidthUsedNs),
