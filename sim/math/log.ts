@@ -64,41 +64,32 @@ export function log(x: number): number {
   return k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
-// For logOneMinus: for bit lengths L = 1..54, TOP[L] = 2^(L − 1) and FRAC[L] = 2^(21 − L); for
-// L = 1..55, NORM[L] = 2^(1 − L). All exact powers of two.
-const TOP = new Float64Array(56);
-const FRAC = new Float64Array(56);
-const NORM = new Float64Array(56);
-for (let L = 1, top = 1, frac = 2 ** 20, norm = 1; L <= 55; L++, top *= 2, frac /= 2, norm /= 2) {
-  TOP[L] = top;
-  FRAC[L] = frac;
-  NORM[L] = norm;
-}
-const TWO_POW_MINUS_32 = 1 / 4294967296;
-const TWO_POW_53 = 9007199254740992;
+// For logOneMinus: POW2[j] = 2^j for j = 0..53, exact powers of two.
+const POW2 = new Float64Array(54);
+for (let j = 0, p = 1; j <= 53; j++, p *= 2) POW2[j] = p;
+const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /**
- * log(1 − u), with exactly log()'s bits, fast for the samplers' u in [0, 1): the words log() reads
- * from memory come from m = 2^53 (1 − u) (exact) by arithmetic instead. For m ≥ 1 of bit length L
- * (from Math.clz32), the exponent is L − 54, the high 20 fraction bits are ⌊(m − 2^(L−1)) 2^(21−L)⌋
- * and the normalised argument is m 2^(1−L), or half of it, m 2^(−L): all exact. From there the steps
- * are log()'s, with two branches taken away, because unpredictable branches cost more than the
- * arithmetic: the halving is a table index, and fdlibm's shortcuts for k = 0 are left out, since its
+ * log(1 − u), with exactly log()'s bits, fast for the samplers' u in [0, 1). It reads x = 1 − u's
+ * high word through the scratch double as log() does (a whole-double store and a half-width load,
+ * which the processor forwards), but it normalises x by multiplying it by 2^−k, exact, instead of
+ * rewriting its high word in memory: a half-width store followed by a whole-double load cannot be
+ * forwarded and stalls. That store was most of what log() cost beyond Math.log on the simulator's
+ * hot path. From there the steps are log()'s, with fdlibm's shortcuts for k = 0 left out, since its
  * general formulas give the same bits there (k·ln2 terms are +0, and a − b = −(b − a) exactly, zeros
- * included). The rare |f| < 2^-20 case and any u outside [0, 1) go through functions of their own,
- * which keeps this one's bytecode under V8's inlining limit (460 bytes): a call that is not inlined
- * returns its double boxed, an allocation on every sample.
+ * included). The rare |f| < 2^-20 case and any x below 2^-53 or above 1 (u outside [0, 1)) go
+ * through functions of their own, which keeps this one's bytecode under V8's inlining limit (460
+ * bytes): a call that is not inlined returns its double boxed, an allocation on every sample.
  */
 export function logOneMinus(u: number): number {
-  const m = (1 - u) * TWO_POW_53;
-  if (!(m >= 1 && m <= TWO_POW_53)) return log(1 - u);
-  // m < 2^54, so these truncations of positive values are floors
-  const high = (m * TWO_POW_MINUS_32) >>> 0;
-  const L = high !== 0 ? 64 - Math.clz32(high) : 32 - Math.clz32(m >>> 0);
-  const hx = ((m - TOP[L]) * FRAC[L]) | 0;
-  const half = ((hx + 0x95f64) >> 20) & 1;
-  const f = m * NORM[L + half] - 1.0;
-  const k = L - 54 + half;
+  const x = 1 - u;
+  if (!(x >= TWO_POW_MINUS_53 && x <= 1)) return log(x);
+  scratch[0] = x;
+  const high = scratchInt[HI];
+  const hx = high & 0x000fffff;
+  // k is x's exponent, plus one when the fraction is above √2 − 1 (x is then halved); −53 ≤ k ≤ 0
+  const k = (high >> 20) - 1023 + (((hx + 0x95f64) >> 20) & 1);
+  const f = x * POW2[-k] - 1.0;
   if ((0x000fffff & (2 + hx)) < 3) return logNearOne(f, k);
   const s = f / (2.0 + f);
   const z = s * s;

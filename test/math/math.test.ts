@@ -85,7 +85,7 @@ describe('sim/math', () => {
   it('logOneMinus(u) has exactly the bits of log(1 − u): the stream, every bit length, the edges', () => {
     const same = (u: number) => Object.is(logOneMinus(u), log(1 - u));
     expect(U.every(same)).toBe(true);
-    // m = 2^53 (1 − u) of every bit length, at and around its powers of two and log's branch points
+    // 1 − u at every exponent down to 2^-53, at and around its powers of two and log's branch points
     const edges: number[] = [0, 2 ** -53, 0.5, 1 - 2 ** -53, 1, 2, -1, 1.5, Number.NaN];
     for (let L = 0; L <= 53; L++)
       for (const r of [1, Math.SQRT2 / 2 + 0.5, Math.SQRT2, 1.5, 1.9999999, 1.0000001])
