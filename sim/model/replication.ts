@@ -155,9 +155,14 @@ function measuredWindow(sys: System, config: ModelConfig) {
   return { k, start, end, windowNs: end.timeNs - start.timeNs };
 }
 
+/** A quantity per ns of a window (0 for an empty window). */
+function perWindowNs(x: number, windowNs: number): number {
+  return windowNs > 0 ? x / windowNs : 0;
+}
+
 /** Events per second from a count over a window in ns (0 for an empty window). */
 function perSecond(count: number, windowNs: number): number {
-  return (windowNs > 0 ? count / windowNs : 0) * 1e9;
+  return perWindowNs(count, windowNs) * 1e9;
 }
 
 /** One replication; a recorder, if given, listens to its state changes (see trace.ts). */
@@ -172,7 +177,7 @@ export function runReplication(
     const d = (f: (c: typeof end.counters) => number) => f(end.counters) - f(start.counters);
     const n = d((c) => c.allocations);
     const perAlloc = (x: number) => (n > 0 ? x / n : 0);
-    const perNs = (x: number) => (windowNs > 0 ? x / windowNs : 0);
+    const perNs = (x: number) => perWindowNs(x, windowNs);
     const coreNs = windowNs * config.cores;
     const rule = lockKinds[config.lock.kind];
     const coreTimeShare: Partial<Record<CoreState, number>> = {};
