@@ -67,7 +67,7 @@ export function log(x: number): number {
 // For logOneMinus: POW2[j] = 2^j for j = 0..53, exact powers of two.
 const POW2 = new Float64Array(54);
 for (let j = 0, p = 1; j <= 53; j++, p *= 2) POW2[j] = p;
-const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
+const TWO_POW_MINUS_53 = 2 ** -53;
 
 /**
  * log(1 − u), with exactly log()'s bits, fast for the samplers' u in [0, 1). It reads x = 1 − u's
